@@ -1,0 +1,105 @@
+"""Writes attempt rows from a background thread in batches, so jobs never wait on the database."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from datetime import datetime
+from typing import Any
+
+from peewee import EXCLUDED
+
+from app.core.models import Attempt
+
+_STOP = object()
+
+
+class AttemptRecorder:
+    """Upserts attempt rows keyed by (run, job, attempt); start and finish of one attempt merge."""
+
+    def __init__(self, flush_every_s: float = 0.25, batch: int = 500) -> None:
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._flush_every_s = flush_every_s
+        self._batch = batch
+        self._thread = threading.Thread(target=self._loop, name="attempt-recorder", daemon=True)
+        self._error: BaseException | None = None
+        self._thread.start()
+
+    def started(self, run_id: int, job: str, group: str, attempt: int, at: datetime) -> None:
+        self._queue.put(
+            {"run_id": run_id, "job": job, "group": group, "attempt": attempt, "status": "running", "started_at": at}
+        )
+
+    def finished(self, row: dict[str, Any]) -> None:
+        self._queue.put(row)
+
+    def close(self) -> None:
+        """Flush everything queued and stop; re-raises a database error from the writer thread."""
+        self._queue.put(_STOP)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def _loop(self) -> None:
+        pending: dict[tuple[int, str, int], dict[str, Any]] = {}
+        stop = False
+        while not stop:
+            try:
+                item = self._queue.get(timeout=self._flush_every_s)
+                while True:
+                    if item is _STOP:
+                        stop = True
+                        break
+                    key = (item["run_id"], item["job"], item["attempt"])
+                    pending[key] = {**pending.get(key, {}), **item}
+                    if len(pending) >= self._batch:
+                        break
+                    item = self._queue.get_nowait()
+            except queue.Empty:
+                pass
+            if pending:
+                try:
+                    self._write(list(pending.values()))
+                except Exception as exc:  # keep the run alive; surface on close
+                    self._error = exc
+                pending.clear()
+
+    @staticmethod
+    def _write(rows: list[dict[str, Any]]) -> None:
+        columns = [
+            "run_id",
+            "job",
+            "group",
+            "attempt",
+            "status",
+            "started_at",
+            "finished_at",
+            "duration_s",
+            "rows",
+            "error_type",
+            "error_message",
+            "traceback",
+            "artifacts",
+        ]
+        defaults = {
+            "finished_at": None,
+            "duration_s": None,
+            "rows": 0,
+            "error_type": "",
+            "error_message": "",
+            "traceback": "",
+            "artifacts": "",
+        }
+        full = [{c: row.get(c, defaults.get(c)) for c in columns} for row in rows]
+        by_shape: dict[bool, list[dict[str, Any]]] = {}
+        for row, original in zip(full, rows, strict=True):
+            by_shape.setdefault("finished_at" in original, []).append(row)
+        db = Attempt._meta.database
+        with db.atomic():
+            for finished, group in by_shape.items():
+                update_fields = columns[4:] if finished else ["status", "started_at"]
+                for start in range(0, len(group), 100):
+                    Attempt.insert_many(group[start : start + 100]).on_conflict(
+                        conflict_target=[Attempt.run_id, Attempt.job, Attempt.attempt],
+                        update={getattr(Attempt, f): getattr(EXCLUDED, f) for f in update_fields},
+                    ).execute()

@@ -80,7 +80,6 @@ def _connect_postgres(settings: Settings) -> peewee.Database:
     db = db_url.connect(settings.database_url, options=f"-c search_path={schema}")
     try:
         db.connect(reuse_if_open=True)
-        db.execute_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
     except peewee.OperationalError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ConfigError(f"database unreachable: {describe_database(settings)}: {first}") from None
@@ -111,8 +110,14 @@ def open_database(settings: Settings, models: Iterable[type[peewee.Model]] | Non
     database.initialize(db)
     wanted = list(models) if models is not None else registered_models()
     with db.atomic():
+        if isinstance(db, peewee.PostgresqlDatabase):
+            # Parallel starts (processes, machines) serialise schema creation on a transaction-scoped
+            # advisory lock: released at commit, and by the server if the process dies.
+            schema = schema_name(settings)
+            db.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"kartiseret-schema:{schema}",))
+            db.execute_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
         db.create_tables(wanted, safe=True)
-    _add_missing_columns(db, wanted)
+        _add_missing_columns(db, wanted)
     return db
 
 

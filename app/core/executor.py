@@ -10,7 +10,6 @@ import os
 import threading
 import time
 import traceback as tb
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +82,7 @@ class Executor:
         self.capacity = capacity or default_capacity(settings)
         self.front_end = front_end
         self.run_id = 0
+        self.artifacts_path = artifacts_root(settings)
         self.plan = Plan("none")
         self.cancel_all = threading.Event()
         self._tasks: dict[str, _Task] = {}
@@ -94,10 +94,6 @@ class Executor:
 
     # ----------------------------------------------------------------------------------- lifecycle
     @property
-    def artifacts_path(self) -> Path:
-        return artifacts_root(self.settings) / str(self.run_id)
-
-    @property
     def log_path(self) -> Path:
         return self.artifacts_path / "run.log"
 
@@ -107,6 +103,7 @@ class Executor:
         names = [job.name for job in plan.jobs]
         run = runs.allocate_run(self.settings.mode, self.settings.sites, plan.name, names, self.front_end)
         self.run_id = run.id
+        self.artifacts_path = artifacts_root(self.settings) / str(self.run_id)
         self.interrupted_runs = runs.mark_interrupted_runs(current_run_id=self.run_id)
         self.logger = run_logger(self.run_id, self.log_path, self.settings.secrets())
         self._recorder = AttemptRecorder()
@@ -229,9 +226,22 @@ class Executor:
             for job in stage.jobs:
                 self._run_task(self._tasks[job.name])
             return
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"stage-{stage.group}") as pool:
-            for job in stage.jobs:
-                pool.submit(self._run_task, self._tasks[job.name])
+        queue = iter(stage.jobs)
+        take = threading.Lock()
+
+        def worker() -> None:  # workers pull the next job themselves: no future per job
+            while True:
+                with take:
+                    job = next(queue, None)
+                if job is None:
+                    return
+                self._run_task(self._tasks[job.name])
+
+        threads = [threading.Thread(target=worker, name=f"stage-{stage.group}-{i}", daemon=True) for i in range(workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
     def _blocked_by(self, spec: JobSpec) -> str:
         for name in spec.depends_on:

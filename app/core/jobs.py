@@ -13,6 +13,7 @@ import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +63,17 @@ class JobSpec:
         return self.title or self.name
 
     def load(self) -> Callable[[JobContext], Any]:
-        module_name, _, attr = self.target.partition(":")
-        obj = getattr(importlib.import_module(module_name), attr)
-        if isinstance(obj, type):
-            return lambda ctx: obj().run(ctx)
-        return obj
+        return resolve_target(self.target)
+
+
+@cache
+def resolve_target(target: str) -> Callable[[JobContext], Any]:
+    """Import a job's code on first use (listing jobs never imports Selenium)."""
+    module_name, _, attr = target.partition(":")
+    obj = getattr(importlib.import_module(module_name), attr)
+    if isinstance(obj, type):
+        return lambda ctx: obj().run(ctx)
+    return obj
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,8 @@ class RunResult:
         return EXIT_FAILED
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {key: value for key, value in vars(self).items() if key != "jobs"}
+        data["jobs"] = [dict(vars(job)) for job in self.jobs]
         data["duration_s"] = round(self.duration_s, 3)
         data["exit_code"] = self.exit_code
         return data

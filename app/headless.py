@@ -26,7 +26,7 @@ from app.core.executor import Executor
 from app.core.plan import Plan
 from app.core.progress import RunView
 from app.core.summary import RunResult
-from app.textfmt import clock, plain_summary
+from app.textfmt import clock, plain_summary, printable
 
 PROGRESS_LINE_EVERY_S = 5.0
 
@@ -107,8 +107,8 @@ class LiveReporter:
 
 
 def _one_line(text: str) -> str:
-    first = text.strip().splitlines()[0] if text.strip() else ""
-    return first.encode("unicode_escape").decode("ascii") if any(ord(c) < 32 for c in first) else first
+    """First line only, control characters shown escaped (no escape code from data reaches a log)."""
+    return printable(text.strip().splitlines()[0]) if text.strip() else ""
 
 
 def make_reporter(out: TextIO, live: bool) -> PlainReporter | LiveReporter:

@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.db import open_database  # noqa: E402
-from app.core.executor import Executor  # noqa: E402
-from app.core.jobs import JobSpec, RetryPolicy  # noqa: E402
-from app.core.plan import Plan, Stage  # noqa: E402
-from app.core.settings import Settings  # noqa: E402
-from app.headless import run_headless  # noqa: E402
-from registry.schema import load_models  # noqa: E402
+from app.core.db import open_database
+from app.core.executor import Executor
+from app.core.jobs import JobSpec, RetryPolicy
+from app.core.plan import Plan, Stage
+from app.core.settings import Settings
+from app.headless import run_headless
+from registry.schema import load_models
 
 
 def measure(settings: Settings, jobs: int, parallel: bool) -> tuple[float, int]:
@@ -31,8 +31,9 @@ def measure(settings: Settings, jobs: int, parallel: bool) -> tuple[float, int]:
     )
     with open(os.devnull, "w") as sink:
         started = time.perf_counter()
-        result = run_headless(Executor(settings), Plan("bench", (Stage("bench", parallel, specs),)), out=sink,
-                              live=False)
+        result = run_headless(
+            Executor(settings), Plan("bench", (Stage("bench", parallel, specs),)), out=sink, live=False
+        )
         elapsed = time.perf_counter() - started
     assert result.status == "ok", result.status
     return elapsed, sum(1 for job in result.jobs if job.status == "ok")
@@ -46,13 +47,16 @@ def main() -> None:
         settings = Settings(mode="testing", data_dir=Path(tmp), artifacts_dir=Path(tmp) / "artifacts")
         load_models()
         open_database(settings)
-        print(f"executor benchmark: {args.jobs} no-op jobs, plain reporter to /dev/null, SQLite, "
-              f"{os.cpu_count()} cores")
+        print(
+            f"executor benchmark: {args.jobs} no-op jobs, plain reporter to /dev/null, SQLite, {os.cpu_count()} cores"
+        )
         for parallel in (True, False):
             elapsed, ok = measure(settings, args.jobs, parallel)
             label = "parallel  " if parallel else "sequential"
-            print(f"  {label}: {ok} jobs in {elapsed:.2f}s = {ok / elapsed:,.0f} jobs/s "
-                  f"(target ≥ 5,000: {'met' if ok / elapsed >= 5000 else 'NOT met'})")
+            print(
+                f"  {label}: {ok} jobs in {elapsed:.2f}s = {ok / elapsed:,.0f} jobs/s "
+                f"(target ≥ 5,000: {'met' if ok / elapsed >= 5000 else 'NOT met'})"
+            )
 
 
 if __name__ == "__main__":

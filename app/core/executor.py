@@ -48,7 +48,7 @@ def default_capacity(settings: Settings) -> dict[str, int]:
     """Worker counts per resource: browsers are heavy (about two per core), CPU jobs are cheap."""
     cores = os.cpu_count() or 2
     browsers = settings.workers or max(1, min(4, cores * 2))
-    return {"browser": browsers, "cpu": settings.workers or max(2, cores * 2)}
+    return {"browser": browsers, "cpu": settings.workers or max(2, cores)}
 
 
 @dataclass
@@ -237,7 +237,9 @@ class Executor:
                     return
                 self._run_task(self._tasks[job.name])
 
-        threads = [threading.Thread(target=worker, name=f"stage-{stage.group}-{i}", daemon=True) for i in range(workers)]
+        threads = [
+            threading.Thread(target=worker, name=f"stage-{stage.group}-{i}", daemon=True) for i in range(workers)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import queue
 import re
 import threading
 from pathlib import Path

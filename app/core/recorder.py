@@ -76,10 +76,30 @@ class AttemptRecorder:
                     cursor.executemany(_upsert_sql(db.param, updated), group)
 
 
-_COLUMNS = ("run_id", "job", "group", "attempt", "status", "started_at", "finished_at", "duration_s", "rows",
-            "error_type", "error_message", "traceback", "artifacts")
-_DEFAULTS = {"finished_at": None, "duration_s": None, "rows": 0, "error_type": "", "error_message": "",
-             "traceback": "", "artifacts": ""}
+_COLUMNS = (
+    "run_id",
+    "job",
+    "group",
+    "attempt",
+    "status",
+    "started_at",
+    "finished_at",
+    "duration_s",
+    "rows",
+    "error_type",
+    "error_message",
+    "traceback",
+    "artifacts",
+)
+_DEFAULTS = {
+    "finished_at": None,
+    "duration_s": None,
+    "rows": 0,
+    "error_type": "",
+    "error_message": "",
+    "traceback": "",
+    "artifacts": "",
+}
 
 
 def _upsert_sql(param: str, updated: tuple[str, ...]) -> str:
@@ -87,5 +107,7 @@ def _upsert_sql(param: str, updated: tuple[str, ...]) -> str:
     columns = ", ".join(f'"{c}"' for c in _COLUMNS)
     values = ", ".join([param] * len(_COLUMNS))
     sets = ", ".join(f'"{c}" = excluded."{c}"' for c in updated)
-    return (f'INSERT INTO "{table}" ({columns}) VALUES ({values}) '
-            f'ON CONFLICT ("run_id", "job", "attempt") DO UPDATE SET {sets}')
+    return (
+        f'INSERT INTO "{table}" ({columns}) VALUES ({values}) '
+        f'ON CONFLICT ("run_id", "job", "attempt") DO UPDATE SET {sets}'
+    )

@@ -23,8 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     load_models()
     open_database(settings)
     jobs = tuple(
-        JobSpec(name, "selfcheck", f"tests.core.fake_jobs:{name}", retry=RetryPolicy(max_attempts=1))
-        for name in names
+        JobSpec(name, "selfcheck", f"tests.core.fake_jobs:{name}", retry=RetryPolicy(max_attempts=1)) for name in names
     )
     result = run_headless(Executor(settings), Plan("test", (Stage("selfcheck", True, jobs),)))
     return result.exit_code

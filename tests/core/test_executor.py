@@ -16,7 +16,9 @@ NO_WAIT = RetryPolicy(max_attempts=3, base_delay_s=0.05, max_delay_s=1.0, jitter
 
 
 def spec(name: str, fn: str, **kw) -> JobSpec:
-    return JobSpec(name, kw.pop("group", "selfcheck"), f"tests.core.fake_jobs:{fn}", retry=kw.pop("retry", NO_WAIT), **kw)
+    return JobSpec(
+        name, kw.pop("group", "selfcheck"), f"tests.core.fake_jobs:{fn}", retry=kw.pop("retry", NO_WAIT), **kw
+    )
 
 
 def run_stage(settings: Settings, parallel: bool, *jobs: JobSpec, capacity: dict | None = None):

@@ -23,8 +23,14 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
 
 
 def kartiseret(tmp_path: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app", *args], env=cli_env(tmp_path), cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        env=cli_env(tmp_path),
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_selfcheck_group_exits_1_with_summary(tmp_path: Path) -> None:
@@ -42,8 +48,18 @@ def test_selfcheck_group_exits_1_with_summary(tmp_path: Path) -> None:
 
 def test_succeeding_jobs_exit_0_and_json_has_contract_keys(tmp_path: Path) -> None:
     out = tmp_path / "summary.json"
-    done = kartiseret(tmp_path, "--no-tui", "--mode", "testing", "--job", "selfcheck_progress",
-                      "--job", "selfcheck_retry", "--json", str(out))
+    done = kartiseret(
+        tmp_path,
+        "--no-tui",
+        "--mode",
+        "testing",
+        "--job",
+        "selfcheck_progress",
+        "--job",
+        "selfcheck_retry",
+        "--json",
+        str(out),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     data = json.loads(out.read_text())
     assert {"run_id", "status", "mode", "jobs", "log", "artifacts"} <= set(data)
@@ -58,8 +74,16 @@ def test_succeeding_jobs_exit_0_and_json_has_contract_keys(tmp_path: Path) -> No
 
 def test_two_runs_started_together_get_different_ids(tmp_path: Path) -> None:
     args = [sys.executable, "-m", "app", "--no-tui", "--mode", "testing", "--job", "selfcheck_progress", "--json"]
-    procs = [subprocess.Popen([*args, str(tmp_path / f"{i}.json")], env=cli_env(tmp_path), cwd=PROJECT_ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(2)]
+    procs = [
+        subprocess.Popen(
+            [*args, str(tmp_path / f"{i}.json")],
+            env=cli_env(tmp_path),
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for i in range(2)
+    ]
     assert [p.wait(120) for p in procs] == [0, 0]
     ids = {json.loads((tmp_path / f"{i}.json").read_text())["run_id"] for i in range(2)}
     assert len(ids) == 2
@@ -76,14 +100,23 @@ def test_two_runs_started_together_get_different_ids(tmp_path: Path) -> None:
         (["--no-tui", "--job", "no_such_job"], {}, "unknown job 'no_such_job'"),
         (["--no-tui"], {"KARTISERET_WORKERS": "many"}, "KARTISERET_WORKERS"),
         (["--no-tui", "--db", "mysql://x/y"], {}, "--db"),
-        (["--no-tui", "--group", "selfcheck", "--db", "postgresql://postgres@127.0.0.1:1/test"], {},
-         "database unreachable"),
+        (
+            ["--no-tui", "--group", "selfcheck", "--db", "postgresql://postgres@127.0.0.1:1/test"],
+            {},
+            "database unreachable",
+        ),
         (["runs", "show", "999"], {}, "no run 999"),
     ],
 )
 def test_usage_and_configuration_errors_exit_2_with_one_line(tmp_path: Path, args, env, needle) -> None:
-    done = subprocess.run([sys.executable, "-m", "app", *args], env=cli_env(tmp_path) | env, cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        env=cli_env(tmp_path) | env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0], done.stderr
@@ -96,8 +129,14 @@ def test_headless_path_never_imports_textual(tmp_path: Path) -> None:
         "rc = main(['--no-tui', '--mode', 'testing', '--job', 'selfcheck_progress'])\n"
         "assert 'textual' not in sys.modules, 'textual imported'\nraise SystemExit(rc)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], env=cli_env(tmp_path), cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=cli_env(tmp_path),
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -110,8 +149,13 @@ def test_auto_headless_without_terminal_says_so(tmp_path: Path) -> None:
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_signal_cancels_run_with_exit_130(tmp_path: Path, sig: signal.Signals) -> None:
     env = cli_env(tmp_path) | {"KARTISERET_TEST_MARKER": str(tmp_path / "started")}
-    proc = subprocess.Popen([sys.executable, "-c", "from tests.core.run_plan import main; raise SystemExit(main())",
-                             "sleepy", "quick"], env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from tests.core.run_plan import main; raise SystemExit(main())", "sleepy", "quick"],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while not (tmp_path / "started").exists():
         assert proc.poll() is None and time.monotonic() < deadline

@@ -45,7 +45,11 @@ def allocate_in_parallel(settings: Settings, processes: int = 4) -> list[int]:
     children = [
         subprocess.Popen(
             [sys.executable, "-c", ALLOCATE, str(settings.data_dir), settings.database_url or ""],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=child_env(), cwd=PROJECT_ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=child_env(),
+            cwd=PROJECT_ROOT,
         )
         for _ in range(processes)
     ]
@@ -109,11 +113,14 @@ def test_killed_headless_run_is_interrupted_at_next_start(tmp_path: Path) -> Non
         "KARTISERET_ARTIFACTS_DIR": str(tmp_path / "artifacts"),
         "KARTISERET_TEST_MARKER": str(tmp_path / "started"),
     }
-    script = (
-        "from tests.core.run_plan import main; raise SystemExit(main())"
+    script = "from tests.core.run_plan import main; raise SystemExit(main())"
+    victim = subprocess.Popen(
+        [sys.executable, "-c", script, "sleepy"],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    victim = subprocess.Popen([sys.executable, "-c", script, "sleepy"], env=env, cwd=PROJECT_ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     marker = tmp_path / "started"
     while not marker.exists():
@@ -122,8 +129,9 @@ def test_killed_headless_run_is_interrupted_at_next_start(tmp_path: Path) -> Non
     victim_run = int(marker.read_text())
     victim.send_signal(signal.SIGKILL)
     victim.wait()
-    follower = subprocess.run([sys.executable, "-c", script, "quick"], env=env, cwd=PROJECT_ROOT,
-                              capture_output=True, text=True, timeout=120)
+    follower = subprocess.run(
+        [sys.executable, "-c", script, "quick"], env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120
+    )
     assert follower.returncode == 0, follower.stderr
     from app.core.db import open_database
 

@@ -43,3 +43,19 @@ def permanent(ctx: JobContext) -> None:
 def timed(ctx: JobContext) -> None:
     """Holds a worker for 0.3 s so parallel and sequential stages differ measurably in overlap."""
     ctx.wait(0.3)
+
+
+def leaky(ctx: JobContext) -> None:
+    """Tries every way a secret could leak: log line, warning, metric-free error message."""
+    key = ctx.settings.tmdb_api_key or ""
+    ctx.log(f"calling https://api.example/3/search?api_key={key}")
+    ctx.log(f"database {ctx.settings.database_url}")
+    ctx.warn(f"suspicious response for key {key}")
+    raise PermanentError(f"401 Unauthorized for api_key={key}")
+
+
+def hostile(ctx: JobContext) -> None:
+    """Log lines and errors full of markup and escape sequences: must be shown literally."""
+    ctx.log("[bold red]not bold[/] [@click=app.quit]x[/] [link=https://evil.example]y[/link]")
+    ctx.log("\x1b[31mred?\x1b[0m \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \u202eevil\u202c")
+    raise PermanentError("[/] \x1b[2J cleared?")

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from app.core.jobs import JobSpec
 from registry.catalogue import Group
+from scrapers.retry import SCRAPER_RETRY
 
-JOBS: tuple = ()
+JOBS: tuple = (
+    JobSpec(
+        "yes_planet_soon",
+        "comingsoon",
+        "scrapers.sites.comingsoon.yes_planet_soon:YesPlanetSoon",
+        title="Yes Planet coming soon",
+        description="planetcinema.co.il: the home page's coming-soon carousel and film pages",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=120.0,
+    ),
+)
 
 GROUP = Group(name="comingsoon", title="Coming soon", parallel=True, description="Chain coming-soon pages.", jobs=JOBS)

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+from app.core.jobs import JobSpec
 from registry.catalogue import Group
+from scrapers.retry import SCRAPER_RETRY
 
-JOBS: tuple = ()
+JOBS: tuple = (
+    JobSpec(
+        "yes_planet",
+        "nowplaying",
+        "scrapers.sites.nowplaying.yes_planet:YesPlanet",
+        title="Yes Planet",
+        description="planetcinema.co.il: every branch, every date in the datepicker",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=1200.0,
+    ),
+    JobSpec(
+        "rav_hen",
+        "nowplaying",
+        "scrapers.sites.nowplaying.rav_hen:RavHen",
+        title="Rav Hen",
+        description="rav-hen.co.il (Hebrew UI, same platform as Yes Planet)",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=600.0,
+    ),
+)
 
 GROUP = Group(
     name="nowplaying",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-MODEL_MODULES = ("app.core.models",)
+MODEL_MODULES = ("app.core.models", "dataflows.models", "dataflows.enrich.models", "dataflows.identity.models")
 
 
 def load_models() -> None:

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from peewee import EXCLUDED
 
 from app.core.models import utcnow
-from dataflows.enrich.models import TmdbCacheEntry
+from dataflows.enrich.models import WRITE_LOCK, TmdbCacheEntry
 
 SECRET_PARAMS = frozenset({"api_key", "access_token", "session_id", "guest_session_id"})
 
@@ -49,6 +49,11 @@ class ResponseCache:
         return CachedResponse(entry.status, entry.body, age)
 
     def put(self, key: str, status: int, body: str) -> None:
+        with WRITE_LOCK:
+            self._upsert(key, status, body)
+
+    @staticmethod
+    def _upsert(key: str, status: int, body: str) -> None:
         (
             TmdbCacheEntry.insert(key_hash=_hash(key), request=key, status=status, body=body, fetched_at=utcnow())
             .on_conflict(

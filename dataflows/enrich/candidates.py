@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dataflows.enrich.titles import has_hebrew
+from dataflows.titles.script import has_hebrew
 
 IMAGE_BASE = "https://image.tmdb.org/t/p/"
 

@@ -14,7 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -62,7 +62,8 @@ class ClientStats:
             setattr(self, name, getattr(self, name) + by)
 
     def to_metrics(self) -> dict[str, int]:
-        return {f"tmdb_{k}": v for k, v in asdict(self).items() if not k.startswith("_")}
+        with self._lock:
+            return {f"tmdb_{f.name}": getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class TmdbClient:
         self.sleep = sleep
         self.offline = offline
         self.stats = ClientStats()
+        self._refused = ""  # set once TMDB rejects the credential: later requests fail without asking
         self._limiter = RateLimiter(self.config.per_second)
         credential = credential.strip()
         self._bearer = is_bearer_token(credential)
@@ -148,10 +150,10 @@ class TmdbClient:
         data = self.get_json("/3/search/movie", params, SEARCH_TTL_S)
         return list((data or {}).get("results") or [])
 
-    def movie_details(self, tmdb_id: int, language: str = "en-US") -> dict[str, Any] | None:
+    def movie_details(self, tmdb_id: int) -> dict[str, Any] | None:
         """`/3/movie/{id}` with credits, external ids, alternative titles and translations; None if unknown."""
-        params = {"language": language, "append_to_response": DETAILS_APPEND}
-        return self.get_json(f"/3/movie/{int(tmdb_id)}", params, DETAILS_TTL_S, trim=trim_details)
+        path, params = details_request(tmdb_id)
+        return self.get_json(path, params, DETAILS_TTL_S, trim=trim_details)
 
     # ------------------------------------------------------------------------------------- core
     def get_json(
@@ -169,6 +171,8 @@ class TmdbClient:
             return json.loads(cached.body) if cached.status == 200 else None
         if self.offline:
             return None
+        if self._refused:
+            raise TmdbAuthError(self._refused)
         status, data = self._fetch(path, params)
         if status == 404:
             self.cache.put(key, 404, "")
@@ -201,7 +205,8 @@ class TmdbClient:
                 elif status == 404:
                     return 404, {}
                 elif status == 401:
-                    raise TmdbAuthError(f"TMDB refused the credentials (HTTP 401 on {path})")
+                    self._refused = f"TMDB refused the credentials (HTTP 401 on {path})"
+                    raise TmdbAuthError(self._refused)
                 elif status == 429:
                     self.stats.bump("rate_limited")
                     last = "HTTP 429 (rate limited)"
@@ -219,6 +224,11 @@ class TmdbClient:
 
     def close(self) -> None:
         self._http.clear()
+
+
+def details_request(tmdb_id: int) -> tuple[str, dict[str, object]]:
+    """Path and parameters of a details request (English fields; Hebrew ones come in `translations`)."""
+    return f"/3/movie/{int(tmdb_id)}", {"language": "en-US", "append_to_response": DETAILS_APPEND}
 
 
 def trim_details(details: dict[str, Any]) -> dict[str, Any]:

@@ -4,12 +4,18 @@ film identity stores its ids."""
 
 from __future__ import annotations
 
+import threading
+
 import peewee
 
 from app.core.db import BaseModel, register_models
 from app.core.models import utcnow
 
 STATUSES = ("matched", "review", "pinned", "skipped")
+
+# One enrichment writer at a time in this process: on SQLite two threads writing at once make the
+# loser sleep in SQLite's busy handler (tens of milliseconds each time); a lock hands over at once.
+WRITE_LOCK = threading.RLock()
 
 
 class TmdbMovie(BaseModel):

@@ -69,15 +69,20 @@ def year_part(facts: FilmFacts, year: int | None) -> tuple[float, str]:
     return value, f"{facts.year} vs {year}"
 
 
+def comparable_director(names: list[str]) -> bool:
+    """TMDB credits are in Latin script: a director scraped only in Hebrew cannot be compared."""
+    return any(not has_hebrew(name) for name in names)
+
+
 def director_part(facts: FilmFacts, candidate: Candidate) -> tuple[float, str]:
     mine = split_names(facts.director)
     if not mine:
         return NEUTRAL, "director not scraped"
     if not candidate.detailed:
-        return NEUTRAL, "credits not fetched"
+        return NEUTRAL, "details not fetched"
     if not candidate.directors:
         return NEUTRAL, "TMDB lists no director"
-    if all(has_hebrew(name) for name in mine) and not any(has_hebrew(d) for d in candidate.directors):
+    if not comparable_director(mine) and not any(has_hebrew(d) for d in candidate.directors):
         return NEUTRAL, "Hebrew name vs Latin credits"
     best = max(title_similarity(a, b) for a in mine for b in candidate.directors)
     names = ", ".join(candidate.directors)
@@ -89,6 +94,8 @@ def director_part(facts: FilmFacts, candidate: Candidate) -> tuple[float, str]:
 def runtime_part(facts: FilmFacts, candidate: Candidate) -> tuple[float, str]:
     if not facts.runtime or facts.runtime <= 0:
         return NEUTRAL, "runtime not scraped"
+    if not candidate.detailed:
+        return NEUTRAL, "details not fetched"
     if candidate.runtime is None:
         return NEUTRAL, "runtime not known on TMDB"
     gap = abs(facts.runtime - candidate.runtime)
@@ -109,7 +116,7 @@ def score(facts: FilmFacts, candidate: Candidate, rules: MatchRules) -> Score:
 def upper_bound(facts: FilmFacts, candidate: Candidate, rules: MatchRules) -> float:
     """The best score this candidate could still reach once its details are known (title assumed perfect)."""
     year_value, _ = year_part(facts, candidate.year)
-    director_best = 1.0 if split_names(facts.director) else NEUTRAL
+    director_best = 1.0 if comparable_director(split_names(facts.director)) else NEUTRAL
     runtime_best = 1.0 if facts.runtime and facts.runtime > 0 else NEUTRAL
     return (
         rules.title_weight

@@ -10,16 +10,13 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+from dataflows.titles.script import has_hebrew
+
 _HEBREW_POINTS = re.compile(r"[\u0591-\u05c7]")  # cantillation and vowel points (niqqud)
 _JOINERS = re.compile(r"['\u2019\u05f3\u05f4\"`]")  # apostrophes, geresh, gershayim: part of the word
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|&|/|;|\band\b)\s*")
-
-
-def has_hebrew(text: str) -> bool:
-    return bool(_HEBREW_LETTER.search(text or ""))
 
 
 def normalise(text: str) -> str:
@@ -44,7 +41,10 @@ def title_similarity(left: str, right: str) -> float:
         return 0.97
     if has_hebrew(a) != has_hebrew(b):
         return 0.0  # different scripts say nothing about each other
-    return round(SequenceMatcher(None, a, b, autojunk=False).ratio(), 3)
+    ratio = max(
+        SequenceMatcher(None, a, b, autojunk=False).ratio(), SequenceMatcher(None, b, a, autojunk=False).ratio()
+    )
+    return round(ratio, 3)  # both ways: difflib's ratio depends on argument order
 
 
 def best_pair(lefts: list[str], rights: list[str]) -> tuple[float, str, str]:

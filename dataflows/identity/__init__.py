@@ -1,5 +1,11 @@
-"""Film identity across chains and cinematheques, offline."""
-from dataflows.identity.variant import TitleVariant, variants_from_rows
-from dataflows.identity.resolver import resolve
+"""Film identity across chains and cinematheques, offline: variants in, films out.
 
-__all__ = ["TitleVariant", "resolve", "variants_from_rows"]
+`resolve` groups one run's variants (pure); `assign_movie_ids` gives them stable movie IDs stored in
+the `films` and `film_variants` tables.
+"""
+
+from dataflows.identity.resolver import Cluster, Resolution, resolve
+from dataflows.identity.store import assign_movie_ids
+from dataflows.identity.variant import TitleVariant, variants_from_rows
+
+__all__ = ["Cluster", "Resolution", "TitleVariant", "assign_movie_ids", "resolve", "variants_from_rows"]

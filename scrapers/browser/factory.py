@@ -25,6 +25,8 @@ from scrapers.browser.remote import RemoteUnreachable, remote_status
 
 _LIVE: dict[int, tuple[WebDriver, list[int]]] = {}
 _LOCK = threading.Lock()
+# Every PID a local browser of this process ever had (chromedriver + Chromium tree), for audits/tests.
+STARTED_PIDS: list[int] = []
 
 
 class BrowserUnavailable(TransientError):
@@ -71,6 +73,8 @@ def start_browser(settings: Settings) -> WebDriver:
     pids = [process.pid] if process is not None else []
     with _LOCK:
         _LIVE[id(driver)] = (driver, pids)
+        if pids:
+            STARTED_PIDS.extend([pids[0], *descendants(pids[0])])
     return driver
 
 
@@ -82,6 +86,13 @@ def browser_pids(driver: WebDriver) -> list[int]:
         return []
     root = entry[1][0]
     return [root, *descendants(root)]
+
+
+def all_browser_pids() -> list[int]:
+    """chromedriver and Chromium PIDs of every browser this process has open now."""
+    with _LOCK:
+        drivers = [entry[0] for entry in _LIVE.values()]
+    return [pid for driver in drivers for pid in browser_pids(driver)]
 
 
 def quit_browser(driver: WebDriver) -> None:

@@ -1,0 +1,57 @@
+"""A small registry of screens reachable from the mode screen and the dashboard.
+
+Adding a screen (Movies, Showtimes, Coming soon, Data quality, TMDB review, …) means: write the screen,
+call `register_screen(...)` in its module, and add the module's dotted path to `SCREEN_MODULES`. The
+app then offers it as a key binding where it is placed and in the command palette; no other screen
+needs editing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from app.tui.app import KartiseretApp
+
+SCREEN_MODULES: tuple[str, ...] = ("app.tui.screens.history",)
+
+MODE, DASHBOARD = "mode", "dashboard"
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    name: str
+    title: str
+    factory: Callable[[KartiseretApp], Screen]
+    key: str | None = None  # a single key shown in the footer where the entry is placed
+    description: str = ""
+    places: tuple[str, ...] = (MODE, DASHBOARD)
+    needs_store: bool = True  # open the chosen mode's database before showing it
+
+
+_ENTRIES: dict[str, ScreenEntry] = {}
+
+
+def register_screen(entry: ScreenEntry) -> None:
+    _ENTRIES[entry.name] = entry
+
+
+def load_screens() -> None:
+    for module in SCREEN_MODULES:
+        importlib.import_module(module)
+
+
+def entry(name: str) -> ScreenEntry:
+    load_screens()
+    return _ENTRIES[name]
+
+
+def entries(place: str | None = None) -> list[ScreenEntry]:
+    """Registered screens, optionally only those placed on one screen."""
+    load_screens()
+    return [e for e in _ENTRIES.values() if place is None or place in e.places]

@@ -1,0 +1,1 @@
+"""Widgets of the Kartiseret TUI (all untrusted text enters them as `Content`)."""

@@ -1,0 +1,147 @@
+"""The clean dataflow: raw rows past the watermark → validated, cleaned rows, one batch per transaction.
+
+Each batch reads the next raw rows, quarantines the unusable ones (with the reason), drops rows
+that name no film (no title, or an event), cleans the rest, counts every outcome, and moves the
+watermark — all in one transaction, so a crash loses nothing and the next run continues where the
+last commit left off. Raw rows are never changed.
+
+On PostgreSQL, ID order is not commit order (two writers can commit out of order), so each run also
+looks back over recent IDs for rows without a cleaned record; on SQLite writers are serialised and
+the watermark alone suffices.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import peewee
+from peewee import EXCLUDED, fn
+
+from app.core.jobs import JobContext
+from app.core.models import RAW_VALUE_COLUMNS, RawRow
+from dataflows.base import Reporter, batch_size
+from dataflows.cleaning import CLEAN_FIELDS, clean_listing, row_kind, unusable_row
+from dataflows.models import DROPPED, EVENT, LISTING_KINDS, QUARANTINED, CleanRow, QuarantinedRow, Snapshot, Watermark
+from dataflows.quality import Counts, save_counts
+from dataflows.store import bulk_insert, get_watermark, on_sqlite, set_watermark, write_transaction
+from dataflows.validate import COLUMN_INDEX, payload_text, validate_values
+from dataflows.variants import VariantCache
+
+WATERMARK = "clean:raw_rows"
+POSTGRES_LOOKBACK = 50_000  # raw row IDs re-checked for late commits (PostgreSQL only)
+STAGE = "clean"
+NO_TITLE = "no_title"
+
+_RAW_SELECT = (RawRow.id, RawRow.run_id, RawRow.job, *(getattr(RawRow, name) for name in RAW_VALUE_COLUMNS))
+_QUARANTINE_FIELDS = ("run_id", "raw_row_id", "source", "reason", "detail", "payload")
+_I = COLUMN_INDEX
+
+
+def _lock_watermark() -> int:
+    """Serialise clean batches across processes (PostgreSQL row lock; SQLite's IMMEDIATE transaction)."""
+    Watermark.insert(name=WATERMARK, position=0).on_conflict_ignore().execute()
+    query = Watermark.select(Watermark.position).where(Watermark.name == WATERMARK)
+    if not on_sqlite():
+        query = query.for_update()
+    return int(query.scalar() or 0)
+
+
+def _next_batch(after: int, size: int) -> list[tuple]:
+    cleaned = CleanRow.select(peewee.SQL("1")).where(CleanRow.raw_row_id == RawRow.id)
+    query = RawRow.select(*_RAW_SELECT).where(RawRow.id > after, ~fn.EXISTS(cleaned))
+    return list(query.order_by(RawRow.id).limit(size).tuples())
+
+
+def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: Counts) -> dict[str, Any]:
+    """Turn one batch of raw rows into cleaned rows, quarantine rows and snapshot counts (no commit)."""
+    cleaned: list[tuple] = []
+    quarantined: list[tuple] = []
+    snapshots: Counter[tuple[int, str, str]] = Counter()
+    valid: list[tuple[tuple, list[str]]] = []
+    for raw in rows:
+        values = ["" if v is None else str(v) for v in raw[3:]]
+        problem = validate_values(values)
+        cinema = values[_I["cinema"]].strip()
+        if problem is not None:
+            counts.add("quarantined", problem.reason)
+            cleaned.append(unusable_row(raw[0], raw[1], raw[2], cinema, QUARANTINED, problem.reason))
+            quarantined.append((raw[1], raw[0], "raw_rows", problem.reason, problem.detail, payload_text(values)))
+        elif not values[_I["english_title"]].strip() and not values[_I["hebrew_title"]].strip():
+            counts.add("dropped", NO_TITLE)
+            cleaned.append(unusable_row(raw[0], raw[1], raw[2], cinema, DROPPED, NO_TITLE))
+        else:
+            valid.append((raw, values))
+    keys = [(v[_I["cinema"]].strip(), v[_I["english_title"]], v[_I["hebrew_title"]]) for _, v in valid]
+    counts.add("variants_new", "", variants.ensure(keys, run_id))
+    for (raw, values), key in zip(valid, keys, strict=True):
+        variant = variants.get(key)
+        kind = row_kind(values, variant)
+        if kind == EVENT:
+            counts.add("dropped", "event")
+            cleaned.append(unusable_row(raw[0], raw[1], raw[2], key[0], EVENT, "event", variant.id))
+            continue
+        cleaned.append(clean_listing(raw[0], raw[1], raw[2], kind, values, variant, counts))
+        counts.add("cleaned", kind)
+        snapshots[(raw[1], key[0], kind)] += 1
+    counts.add("rows_in", "", len(rows))
+    return {"cleaned": cleaned, "quarantined": quarantined, "snapshots": snapshots}
+
+
+def _save_snapshots(snapshots: Counter[tuple[int, str, str]]) -> None:
+    rows = [{"run_id": r, "cinema": c, "kind": k, "rows": n} for (r, c, k), n in sorted(snapshots.items())]
+    for start in range(0, len(rows), 200):
+        Snapshot.insert_many(rows[start : start + 200]).on_conflict(
+            conflict_target=[Snapshot.run_id, Snapshot.cinema, Snapshot.kind],
+            update={Snapshot.rows: Snapshot.rows + EXCLUDED.rows},
+        ).execute()
+
+
+def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
+    """Clean every raw row not cleaned yet. Returns this call's counts (also stored with `run_id`)."""
+    total_counts = Counts()
+    variants = VariantCache()
+    mark = get_watermark(WATERMARK)
+    after = max(0, mark - (0 if on_sqlite() else POSTGRES_LOOKBACK))
+    pending = RawRow.select(fn.COUNT(RawRow.id)).where(RawRow.id > mark).scalar() or 0
+    done = 0
+    reporter.progress(0, pending or None)
+    while True:
+        reporter.check_cancelled()
+        counts = Counts()
+        try:
+            with write_transaction():
+                mark = _lock_watermark()
+                if on_sqlite():  # another process may have cleaned ahead of us while we waited
+                    after = max(after, mark)
+                rows = _next_batch(after, size)
+                if not rows:
+                    break
+                batch = clean_batch(rows, variants, run_id, counts)
+                bulk_insert(CleanRow, CLEAN_FIELDS, batch["cleaned"], ignore_conflicts=True)
+                bulk_insert(QuarantinedRow, _QUARANTINE_FIELDS, batch["quarantined"], ignore_conflicts=True)
+                _save_snapshots(batch["snapshots"])
+                save_counts(run_id, STAGE, counts)
+                set_watermark(WATERMARK, max(mark, rows[-1][0]))
+        except BaseException:
+            variants.rollback()
+            raise
+        variants.commit()
+        total_counts.update(counts)
+        after = rows[-1][0]
+        done += len(rows)
+        reporter.add_rows(len(rows))
+        reporter.progress(done, max(done, pending))
+    return total_counts
+
+
+def clean_job(ctx: JobContext) -> None:
+    """Job `clean`: validate and clean the raw rows stored since the last run."""
+    counts = run_clean(ctx.run_id, batch_size(ctx.settings), ctx)
+    listing = sum(n for (metric, reason), n in counts.items() if metric == "cleaned" and reason in LISTING_KINDS)
+    quarantined = sum(n for (metric, _), n in counts.items() if metric == "quarantined")
+    ctx.metrics["clean"] = {f"{m}.{r}".rstrip("."): n for (m, r), n in sorted(counts.items())}
+    ctx.log(f"cleaned {counts[('rows_in', '')]} raw rows: {listing} listings, {quarantined} quarantined")
+    if quarantined:
+        reasons = ", ".join(f"{r} {n}" for (m, r), n in sorted(counts.items()) if m == "quarantined")
+        ctx.warn(f"{quarantined} raw rows quarantined ({reasons}); see the quarantine table")

@@ -1,0 +1,113 @@
+"""Database mechanics every dataflow shares: write transactions, bulk inserts, pages, watermarks, locks.
+
+Kept in one place so each dataflow reads like its rules. Works the same on SQLite and PostgreSQL:
+SQLite write transactions start IMMEDIATE (no lock-upgrade deadlocks between processes); on
+PostgreSQL a unit's lock is a row lock, released by the server when a killed process's connection
+drops, so a dead publisher can never leave a cinema locked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import peewee
+
+from app.core.db import database
+from dataflows.models import PublishState, Watermark
+
+INSERT_CHUNK = 500  # rows per INSERT statement (well under every backend's parameter limit)
+
+
+def db() -> peewee.Database:
+    return database.obj
+
+
+def on_sqlite() -> bool:
+    return isinstance(db(), peewee.SqliteDatabase)
+
+
+def write_transaction() -> Any:
+    """One unit of work: all or nothing. Nested use becomes a savepoint."""
+    handle = db()
+    if on_sqlite() and handle.transaction_depth() == 0:
+        return handle.atomic(lock_type="IMMEDIATE")
+    return handle.atomic()
+
+
+def _columns(model: type[peewee.Model], fields: Sequence[str]) -> str:
+    return ", ".join(f'"{model._meta.fields[name].column_name}"' for name in fields)
+
+
+def bulk_insert(
+    model: type[peewee.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]], ignore_conflicts: bool = False
+) -> None:
+    """Insert tuples (values in `fields` order) in chunks; duplicates of a unique key are skipped if asked."""
+    handle = db()
+    table = model._meta.table_name
+    conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+    rows = list(rows) if not isinstance(rows, list) else rows
+    if not rows:
+        return
+    if on_sqlite():
+        marks = ", ".join("?" for _ in fields)
+        sql = f'INSERT INTO "{table}" ({_columns(model, fields)}) VALUES ({marks}){conflict}'
+        for start in range(0, len(rows), INSERT_CHUNK * 10):
+            handle.cursor().executemany(sql, rows[start : start + INSERT_CHUNK * 10])
+        return
+    from psycopg2.extras import execute_values
+
+    sql = f'INSERT INTO "{table}" ({_columns(model, fields)}) VALUES %s{conflict}'
+    execute_values(handle.cursor(), sql, rows, page_size=INSERT_CHUNK)
+
+
+def chunks(items: Sequence[Any], size: int = INSERT_CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def pages(query: peewee.Select, id_field: peewee.Field, size: int, after: int = 0) -> Iterator[list[tuple]]:
+    """Keyset pagination by a unique increasing column: bounded memory on both backends.
+
+    The id must be the FIRST selected column; each page is a list of tuples.
+    """
+    last = after
+    while True:
+        page = list(query.where(id_field > last).order_by(id_field).limit(size).tuples())
+        if not page:
+            return
+        yield page
+        last = page[-1][0]
+
+
+# ------------------------------------------------------------------------------------------ watermarks
+MOVIES_DIRTY = "movies:dirty"  # 1 while the movies table lags behind the published rows or the films
+
+
+def epoch_name(cinema: str) -> str:
+    """Watermark counting how often a cinema's variants got (or changed) films: publish re-checks that cinema."""
+    return "epoch:" + hashlib.sha1(cinema.encode("utf-8")).hexdigest()[:24]
+
+
+def get_watermark(name: str) -> int:
+    row = Watermark.get_or_none(Watermark.name == name)
+    return int(row.position) if row else 0
+
+
+def set_watermark(name: str, position: int) -> None:
+    """Move a watermark (call inside the transaction that did the work)."""
+    Watermark.insert(name=name, position=position).on_conflict(
+        conflict_target=[Watermark.name], update={Watermark.position: position}
+    ).execute()
+
+
+# ------------------------------------------------------------------------------------------ unit locks
+def lock_unit(cinema: str, kind: str) -> PublishState:
+    """The unit's state row, locked until the transaction ends (call inside `write_transaction`)."""
+    unit = f"{kind}:{cinema}"
+    PublishState.insert(unit=unit, cinema=cinema, kind=kind).on_conflict_ignore().execute()
+    query = PublishState.select().where(PublishState.unit == unit)
+    if not on_sqlite():  # SQLite: the IMMEDIATE transaction already holds the database's write lock
+        query = query.for_update()
+    return query.get()

@@ -1,0 +1,5 @@
+"""Title cleaning: chain decorations, version markers, scripts in the wrong column, events."""
+
+from dataflows.titles.cleaner import CleanTitle, clean_title
+
+__all__ = ["CleanTitle", "clean_title"]

@@ -1,0 +1,1 @@
+"""The sandbox: local replicas of the live cinema sites, built from scraper-schema CSVs (see README)."""

@@ -1,0 +1,1 @@
+"""One replica module per site; each defines `REPLICA` (found automatically by the server)."""

@@ -1,0 +1,1 @@
+"""One scraper module per site, grouped by kind (nowplaying, comingsoon, cinematheques)."""

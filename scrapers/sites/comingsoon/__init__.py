@@ -1,0 +1,1 @@
+"""Site scrapers of this kind: one module per site."""

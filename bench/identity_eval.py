@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dataflows.identity import TitleVariant, resolve, variants_from_rows
-from dataflows.titles import clean_title
+from dataflows.titles import clear_cache
 
 VARIANTS_FILE = "variants.csv"
 VARIANT_COLUMNS = ("cinema", "english_title", "hebrew_title", "release_year", "directed_by", "runtime", "rows")
@@ -82,7 +82,7 @@ def read_variants(run_dir: Path) -> list[TitleVariant]:
 
 def _showtime_rows(paths: Iterable[Path]) -> Iterable[dict[str, str]]:
     for path in paths:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
             for row in csv.DictReader(handle):
                 if (row.get("showtime") or "").strip():
                     yield row
@@ -102,7 +102,7 @@ def read_summary(path: Path | None) -> tuple[dict[str, str], dict[str, str]]:
     fixes: dict[str, str] = {}
     if path is None:
         return keys, fixes
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         match = SUMMARY_LINE.match(line)
         if not match or not match["tmdb"] or match["status"] not in ("mapped", "merged"):
             continue
@@ -170,41 +170,29 @@ def pairwise(predicted: dict[tuple[str, str, str], int], truth: dict[tuple[str, 
     return {"variants": len(scored), "precision": precision, "recall": recall, "f1": f1}
 
 
-def worst_merges(predicted, truth, limit: int) -> list[tuple[int, list[str]]]:
-    """Predicted clusters holding several films, by wrongly joined pairs."""
-    members: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-    for key in truth:
-        if key in predicted:
-            members[predicted[key]].append(key)
+def worst_groups(group: dict, label: dict, limit: int, title: str) -> list[tuple[int, list[str]]]:
+    """Groups (by `group`) whose members carry several `label`s, by pairs in the wrong place.
+
+    With group=predicted, label=truth these are false merges; swapped, false splits.
+    """
+    members: dict[object, list[tuple[str, str, str]]] = defaultdict(list)
+    for key in label:
+        if key in group:
+            members[group[key]].append(key)
     found = []
-    for keys in members.values():
-        films = Counter(truth[key] for key in keys)
-        wrong = comb(len(keys), 2) - sum(comb(n, 2) for n in films.values())
+    for name, keys in members.items():
+        labels = Counter(label[key] for key in keys)
+        wrong = comb(len(keys), 2) - sum(comb(n, 2) for n in labels.values())
         if wrong:
-            found.append((wrong, [f"{truth[k]}: {k}" for k in sorted(keys, key=lambda k: (truth[k], k))]))
-    return sorted(found, key=lambda item: (-item[0], item[1]))[:limit]
-
-
-def worst_splits(predicted, truth, limit: int) -> list[tuple[int, list[str]]]:
-    """Films spread over several predicted clusters, by wrongly separated pairs."""
-    members: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for key in truth:
-        if key in predicted:
-            members[truth[key]].append(key)
-    found = []
-    for tmdb, keys in members.items():
-        clusters = Counter(predicted[key] for key in keys)
-        missed = comb(len(keys), 2) - sum(comb(n, 2) for n in clusters.values())
-        if missed:
-            lines = [f"#{predicted[k]}: {k}" for k in sorted(keys, key=lambda k: (predicted[k], k))]
-            found.append((missed, [f"tmdb {tmdb}", *lines]))
+            lines = [f"{label[k]}: {k}" for k in sorted(keys, key=lambda k: (str(label[k]), k))]
+            found.append((wrong, [f"{title} {name}", *lines]))
     return sorted(found, key=lambda item: (-item[0], item[1]))[:limit]
 
 
 def evaluate(run_dir: Path, worst: int) -> dict[str, object]:
     variants = read_variants(run_dir)
     truth = ground_truth(run_dir, variants)
-    clean_title.cache_clear()  # time a cold start, as in a fresh process
+    clear_cache()  # time a cold start, as in a fresh process
     started = time.perf_counter()
     predicted = resolve(variants)
     elapsed = time.perf_counter() - started
@@ -213,8 +201,8 @@ def evaluate(run_dir: Path, worst: int) -> dict[str, object]:
         "total_variants": len(variants),
         "resolve_seconds": elapsed,
         **pairwise(predicted, truth),
-        "worst_merges": worst_merges(predicted, truth, worst),
-        "worst_splits": worst_splits(predicted, truth, worst),
+        "worst_merges": worst_groups(predicted, truth, worst, "cluster #"),
+        "worst_splits": worst_groups(truth, predicted, worst, "tmdb"),
     }
 
 

@@ -24,7 +24,7 @@ from app.core.db import close_database, open_database  # noqa: E402
 from app.core.settings import Settings  # noqa: E402
 from bench.identity_eval import read_variants  # noqa: E402
 from dataflows.identity import TitleVariant, assign_movie_ids, resolve  # noqa: E402
-from dataflows.titles import clean_title  # noqa: E402
+from dataflows.titles import clear_cache  # noqa: E402
 from registry.schema import load_models  # noqa: E402
 
 
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     variants = sample(args.fixtures, args.variants)
     for size in sorted({500, 1000, len(variants)}):
-        clean_title.cache_clear()
+        clear_cache()
         seconds, numbers = timed(lambda size=size: resolve(variants[:size]))
         print(f"resolve (cold) {size:>5} variants: {seconds * 1000:7.0f} ms  ({len(set(numbers.values()))} films)")
     with tempfile.TemporaryDirectory() as folder:
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             close_database()
     print(
         f"assign_movie_ids on SQLite: first {len(old)} variants {first:.2f} s, no-op re-run {again:.2f} s "
-        f"({first / again:.1f}x faster), next run with {len(new) - len(old) // 2} new of {len(new)} {later:.2f} s"
+        f"({first / again:.1f}x faster), next run with {len(variants) - len(old)} new of {len(new)} {later:.2f} s"
     )
     return 0
 

@@ -24,7 +24,7 @@ from dataflows.base import Reporter, batch_size
 from dataflows.cleaning import CLEAN_FIELDS, clean_listing, row_kind, unusable_row
 from dataflows.models import DROPPED, EVENT, LISTING_KINDS, QUARANTINED, CleanRow, QuarantinedRow, Snapshot, Watermark
 from dataflows.quality import Counts, save_counts
-from dataflows.store import bulk_insert, get_watermark, on_sqlite, set_watermark, write_transaction
+from dataflows.store import bulk_insert, fetch, get_watermark, on_sqlite, set_watermark, write_transaction
 from dataflows.validate import COLUMN_INDEX, payload_text, validate_values
 from dataflows.variants import VariantCache
 
@@ -50,7 +50,7 @@ def _lock_watermark() -> int:
 def _next_batch(after: int, size: int) -> list[tuple]:
     cleaned = CleanRow.select(peewee.SQL("1")).where(CleanRow.raw_row_id == RawRow.id)
     query = RawRow.select(*_RAW_SELECT).where(RawRow.id > after, ~fn.EXISTS(cleaned))
-    return list(query.order_by(RawRow.id).limit(size).tuples())
+    return fetch(query.order_by(RawRow.id).limit(size))
 
 
 def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: Counts) -> dict[str, Any]:
@@ -60,7 +60,7 @@ def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: 
     snapshots: Counter[tuple[int, str, str]] = Counter()
     valid: list[tuple[tuple, list[str]]] = []
     for raw in rows:
-        values = ["" if v is None else str(v) for v in raw[3:]]
+        values = [v if v is not None else "" for v in raw[3:]]
         problem = validate_values(values)
         cinema = values[_I["cinema"]].strip()
         if problem is not None:

@@ -53,15 +53,11 @@ class CleanRow(BaseModel):
     runtime = peewee.IntegerField(null=True)
     rating = peewee.CharField(max_length=8, default="")
     flags = peewee.TextField(default="")
-    dedupe_key = peewee.TextField(default="")
+    dedupe_hash = peewee.CharField(max_length=40, default="")  # what makes it one real showtime (publish's key)
 
     class Meta:
         table_name = "clean_rows"
-        indexes = (
-            (("cinema", "kind", "run_id", "id"), False),
-            (("job", "run_id"), False),
-            (("run_id", "kind"), False),
-        )
+        indexes = ((("cinema", "kind", "run_id", "id"), False),)
 
 
 class VariantRecord(BaseModel):
@@ -171,7 +167,7 @@ class Movie(BaseModel):
 class Showtime(BaseModel):
     """A published screening; `key` is a hash of what makes it one real showtime."""
 
-    key = peewee.CharField(max_length=40, primary_key=True)
+    key = peewee.CharField(max_length=64, primary_key=True)  # "<movie_id>:<dedupe hash>"
     movie_id = peewee.IntegerField(index=True)
     variant_id = peewee.IntegerField()
     cinema = peewee.TextField(index=True)
@@ -200,7 +196,7 @@ class Showtime(BaseModel):
 class ComingSoon(BaseModel):
     """A published coming-soon entry: one per film and chain."""
 
-    key = peewee.CharField(max_length=40, primary_key=True)
+    key = peewee.CharField(max_length=64, primary_key=True)  # "<movie_id>:<hash of the cinema>"
     movie_id = peewee.IntegerField(index=True)
     variant_id = peewee.IntegerField()
     cinema = peewee.TextField(index=True)

@@ -10,9 +10,10 @@ a re-run changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import date
+
+import peewee
 
 from app.core.jobs import JobContext
 from dataflows.base import Reporter, batch_size
@@ -32,11 +33,9 @@ from dataflows.quality import Counts, save_counts
 from dataflows.snapshots import decide_pending, newest_accepted, record_empty_scrapes, reference_date
 from dataflows.store import (
     MOVIES_DIRTY,
-    bulk_insert,
     epoch_name,
     get_watermark,
     lock_unit,
-    pages,
     set_watermark,
     write_transaction,
 )
@@ -45,28 +44,18 @@ STAGE = "publish"
 SHOWTIMES_CUTOFF = "expire:showtimes"  # set by maintenance: rows dated before it are not published again
 COMINGSOON_CUTOFF = "expire:comingsoon"
 
-SHOWTIME_FIELDS = (
-    "key", "movie_id", "variant_id", "cinema", "screening_city", "date_of_showing", "showtime", "screening_type",
-    "screening_tech", "dub_language", "original_language", "english_href", "hebrew_href", "release_year", "runtime",
-    "directed_by", "rating", "flags", "run_id", "raw_row_id",
-)  # fmt: skip
-COMINGSOON_FIELDS = (
-    "key", "movie_id", "variant_id", "cinema", "release_date", "release_year", "runtime", "directed_by",
-    "original_language", "rating", "flags", "run_id", "raw_row_id",
-)  # fmt: skip
-_SOURCE = (
-    CleanRow.id, VariantRecord.movie_id, CleanRow.variant_id, CleanRow.screening_city, CleanRow.date_of_showing,
-    CleanRow.showtime, CleanRow.screening_type, CleanRow.screening_tech, CleanRow.dub_language,
-    CleanRow.original_language, CleanRow.english_href, CleanRow.hebrew_href, CleanRow.release_year, CleanRow.runtime,
-    CleanRow.directed_by, CleanRow.rating, CleanRow.flags, CleanRow.run_id, CleanRow.raw_row_id, CleanRow.dedupe_key,
-    CleanRow.release_date,
-)  # fmt: skip
 TABLES = {SHOWTIME: Showtime, COMINGSOON: ComingSoon}
 PUBLISHED_NAMES = {SHOWTIME: "showtimes", COMINGSOON: "coming_soon"}
+PAST_DATED = "past_dated"
 
-
-def content_key(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+# Published column ← cleaned-row column (both tables), then each table's own.
+_COMMON = ("movie_id", "variant_id", "cinema", "release_year", "runtime", "directed_by", "original_language", "rating",
+           "run_id", "raw_row_id")  # fmt: skip
+_OWN = {
+    SHOWTIME: ("screening_city", "date_of_showing", "showtime", "screening_type", "screening_tech", "dub_language",
+               "english_href", "hebrew_href"),
+    COMINGSOON: ("release_date",),
+}  # fmt: skip
 
 
 def cutoff_date(name: str) -> str:
@@ -75,64 +64,62 @@ def cutoff_date(name: str) -> str:
     return date(value // 10000, value // 100 % 100, value % 100).isoformat() if value else ""
 
 
-def _with_flag(flags: str, name: str) -> str:
-    return ",".join(sorted({*filter(None, flags.split(",")), name}))
-
-
-def _showtime_row(cinema: str, row: tuple, reference: str) -> tuple[str, tuple]:
-    (_, movie_id, variant_id, city, day, time, stype, tech, dub, language, en_href, he_href, year, runtime,
-     director, rating, flags, run_id, raw_id, dedupe_key, _) = row  # fmt: skip
-    if reference and day < reference:
-        flags = _with_flag(flags, "past_dated")
-    key = content_key(cinema, movie_id, dedupe_key)
-    return key, (key, movie_id, variant_id, cinema, city, day, time, stype, tech, dub, language, en_href, he_href,
-                 year, runtime, director, rating, flags, run_id, raw_id)  # fmt: skip
-
-
-def _comingsoon_row(cinema: str, row: tuple, reference: str) -> tuple[str, tuple]:
-    movie_id, variant_id, year, runtime, director, rating, flags, run_id, raw_id = (
-        row[1], row[2], row[12], row[13], row[14], row[15], row[16], row[17], row[18]
-    )  # fmt: skip
-    key = content_key(cinema, movie_id)
-    return key, (key, movie_id, variant_id, cinema, row[20], year, runtime, director, row[9], rating, flags,
-                 run_id, raw_id)  # fmt: skip
+def _flags(day: peewee.Field, reference: str) -> peewee.Node:
+    """The cleaned row's flags, plus `past_dated` when the row is dated before its scrape's day."""
+    if not reference:
+        return CleanRow.flags
+    past = day < reference
+    return peewee.Case(
+        None,
+        [(past & (CleanRow.flags == ""), PAST_DATED), (past, CleanRow.flags.concat("," + PAST_DATED))],
+        CleanRow.flags,
+    )
 
 
 def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts, tick: Callable[[], None]) -> int:
-    """Replace a unit's published rows by snapshot `run_id` (inside the unit's transaction)."""
+    """Replace a unit's published rows by snapshot `run_id` (inside the unit's transaction).
+
+    Rows go from the cleaned rows to the published table inside the database (INSERT … SELECT), in
+    chunks of `size` cleaned rows taken in row order; a duplicate of a row already in (same key)
+    is skipped, so the first occurrence wins.
+    """
     model, name = TABLES[kind], PUBLISHED_NAMES[kind]
-    build = _showtime_row if kind == SHOWTIME else _comingsoon_row
-    fields = SHOWTIME_FIELDS if kind == SHOWTIME else COMINGSOON_FIELDS
+    day = CleanRow.date_of_showing if kind == SHOWTIME else CleanRow.release_date
     cutoff = cutoff_date(SHOWTIMES_CUTOFF if kind == SHOWTIME else COMINGSOON_CUTOFF)
-    day_index = 4 if kind == SHOWTIME else 20
     reference = reference_date(run_id) if kind == SHOWTIME else ""
+    unit = (CleanRow.cinema == cinema) & (CleanRow.kind == kind) & (CleanRow.run_id == run_id)
+    joined = CleanRow.select().join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id)).where(unit)
+    with_film = VariantRecord.movie_id.is_null(False)
+    wanted = with_film & (day >= cutoff) if cutoff else with_film
+    listed = CleanRow.select().where(unit).count()
+    counts.add("dropped", "no_film", joined.where(VariantRecord.movie_id.is_null()).count())
+    counts.add("dropped", "expired", joined.where(with_film, day < cutoff).count() if cutoff else 0)
+    if reference:
+        counts.add("flagged", PAST_DATED, joined.where(wanted, day < reference).count())
+    key = peewee.Cast(VariantRecord.movie_id, "TEXT").concat(":").concat(CleanRow.dedupe_hash)
+    sources = (getattr(CleanRow, name) for name in _COMMON[1:] + _OWN[kind])
+    columns = [key, VariantRecord.movie_id, *sources, _flags(day, reference)]
+    fields = ["key", *_COMMON, *_OWN[kind], "flags"]
     model.delete().where(model.cinema == cinema).execute()
-    query = (
-        CleanRow.select(*_SOURCE)
-        .join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id))
-        .where(CleanRow.cinema == cinema, CleanRow.kind == kind, CleanRow.run_id == run_id)
-    )
-    listed = 0
-    for page in pages(query, CleanRow.id, size):
-        listed += len(page)
-        seen: dict[str, tuple] = {}
-        for row in page:
-            if row[1] is None:
-                counts.add("dropped", "no_film")
-            elif cutoff and row[day_index] < cutoff:
-                counts.add("dropped", "expired")
-            else:
-                key, values = build(cinema, row, reference)
-                if key in seen:
-                    continue
-                seen[key] = values
-                if "past_dated" in values[-3]:
-                    counts.add("flagged", "past_dated")
-        bulk_insert(model, fields, list(seen.values()), ignore_conflicts=True)
+    last = 0
+    while True:
+        ahead = CleanRow.select(CleanRow.id).where(unit, CleanRow.id > last).order_by(CleanRow.id)
+        bound = ahead.limit(1).offset(size - 1).scalar()
+        chunk = (CleanRow.id > last) & (CleanRow.id <= bound) if bound else CleanRow.id > last
+        query = (
+            CleanRow.select(*columns)
+            .join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id))
+            .where(unit, chunk, wanted)
+            .order_by(CleanRow.id)
+        )
+        model.insert_from(query, [getattr(model, f) for f in fields]).on_conflict_ignore().execute()
         tick()
+        if not bound:
+            break
+        last = bound
     published = model.select().where(model.cinema == cinema).count()
-    dropped = counts[("dropped", "no_film")] + counts[("dropped", "expired")]
     counts.add("published", name, published)
+    dropped = counts[("dropped", "no_film")] + counts[("dropped", "expired")]
     counts.add("merged", "", listed - dropped - published)
     return published
 
@@ -202,7 +189,8 @@ def run_publish(current_run_id: int, size: int, reporter: Reporter) -> Counts:
 
 
 def table_sizes() -> dict[str, int]:
-    return {name: model.select().count() for name, model in (("showtimes", Showtime), ("coming_soon", ComingSoon), ("movies", Movie))}
+    tables = (("showtimes", Showtime), ("coming_soon", ComingSoon), ("movies", Movie))
+    return {name: model.select().count() for name, model in tables}
 
 
 def publish_job(ctx: JobContext) -> None:

@@ -57,8 +57,10 @@ def report(run_id: int) -> dict[str, Any]:
         "unmapped": {},
         "snapshots": {},
     }
-    query = QualityCount.select().where(QualityCount.run_id == run_id).order_by(
-        QualityCount.stage, QualityCount.metric, QualityCount.reason
+    query = (
+        QualityCount.select()
+        .where(QualityCount.run_id == run_id)
+        .order_by(QualityCount.stage, QualityCount.metric, QualityCount.reason)
     )
     for row in query:
         value = int(row.count)

@@ -1,11 +1,11 @@
 """The identity dataflow: every title variant gets its film (`dataflows.identity` decides which).
 
-Sent to film identity, all at once: the variants of the rows cleaned since this dataflow's
-watermark (so identity sees each run's variants together, with fresh row counts) and any variant
-still without a film. Each carries the evidence its cleaned rows hold: the most common year,
-director and runtime. Identity's write, our copy of the answer (`title_variants.movie_id`, which
-publishing joins on) and the watermark commit in one transaction. When a variant's film changes,
-the cinema's epoch moves so publishing rewrites that cinema's rows.
+Variants are sent to film identity one scrape run at a time, in run order: each run's variants
+together (so the same film from different chains is grouped), each with the evidence its cleaned
+rows hold up to that run (most common year, director, runtime, row count), plus any variant still
+without a film. Identity's write, our copy of the answer (`title_variants.movie_id`, which publishing
+joins on) and the watermark commit in one transaction. When a variant's film changes, the cinema's
+epoch moves so publishing rewrites that cinema's rows.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import inspect
 from collections import Counter, defaultdict
 
+import peewee
 from peewee import fn
 
 from app.core.jobs import JobContext
@@ -32,15 +33,19 @@ def most_common(values: Counter) -> str:
     return best[1] if best else ""
 
 
-def _evidence(ids: list[int]) -> dict[int, dict[str, Counter]]:
-    """Per variant: row count and value counts of year, director and runtime (grouped in the database)."""
+def _evidence(ids: list[int], up_to_run: int) -> dict[int, dict[str, Counter]]:
+    """Per variant: row count and value counts of year, director and runtime, from runs up to `up_to_run`."""
     out: dict[int, dict[str, Counter]] = defaultdict(lambda: {name: Counter() for name in (*EVIDENCE, "rows")})
     for chunk in chunks(ids):
         for name in EVIDENCE:
             column = getattr(CleanRow, name)
             query = (
                 CleanRow.select(CleanRow.variant_id, column, fn.COUNT(CleanRow.id))
-                .where(CleanRow.variant_id.in_(list(chunk)), CleanRow.kind.in_(LISTING_KINDS))
+                .where(
+                    CleanRow.variant_id.in_(list(chunk)),
+                    CleanRow.kind.in_(LISTING_KINDS),
+                    CleanRow.run_id <= up_to_run,
+                )
                 .group_by(CleanRow.variant_id, column)
                 .tuples()
             )
@@ -51,15 +56,11 @@ def _evidence(ids: list[int]) -> dict[int, dict[str, Counter]]:
     return out
 
 
-def _variants_to_send(mark: int, top: int) -> list[tuple]:
-    seen = CleanRow.select(CleanRow.variant_id).distinct().where(
-        CleanRow.id > mark, CleanRow.id <= top, CleanRow.kind.in_(LISTING_KINDS)
-    )
-    ids = {v for (v,) in seen.tuples() if v is not None}
-    unresolved = VariantRecord.select(VariantRecord.id).where(
-        VariantRecord.movie_id.is_null(), VariantRecord.is_event == False  # noqa: E712
-    )
-    ids |= {v for (v,) in unresolved.tuples()}
+def _window(mark: int, top: int) -> peewee.Expression:
+    return (CleanRow.id > mark) & (CleanRow.id <= top) & CleanRow.kind.in_(LISTING_KINDS)
+
+
+def _records(ids: set[int]) -> list[tuple]:
     fields = (
         VariantRecord.id, VariantRecord.cinema, VariantRecord.english_title, VariantRecord.hebrew_title,
         VariantRecord.movie_id,
@@ -79,22 +80,12 @@ def _assign(variants: list, run_id: int) -> dict:
     return assign_movie_ids(variants)
 
 
-def run_identity(run_id: int, reporter: Reporter) -> Counts:
-    """Resolve the variants seen since the watermark. Returns the counts (also stored with `run_id`)."""
+def resolve_run(source_run: int, ids: set[int], known_films: set[int], counts: Counts) -> None:
+    """One call to film identity with one scrape run's variants, and our copy of the answer (caller's transaction)."""
     from dataflows.identity import TitleVariant
 
-    counts = Counts()
-    mark = get_watermark(WATERMARK)
-    top = CleanRow.select(fn.MAX(CleanRow.id)).scalar() or 0
-    records = _variants_to_send(mark, top)
-    if not records:
-        if top > mark:
-            with write_transaction():
-                set_watermark(WATERMARK, top)
-        reporter.log("no title variants to resolve")
-        return counts
-    reporter.progress(0, len(records))
-    evidence = _evidence([record[0] for record in records])
+    records = _records(ids)
+    evidence = _evidence([record[0] for record in records], source_run)
     variants = {}
     for variant_id, cinema, english, hebrew, _ in records:
         facts = evidence[variant_id]
@@ -107,38 +98,81 @@ def run_identity(run_id: int, reporter: Reporter) -> Counts:
             runtime=most_common(facts["runtime"]),
             rows=max(1, sum(facts["rows"].values())),
         )
-    reporter.check_cancelled()
+    mapping = _assign(list(variants.values()), source_run)
+    by_film: dict[int, list[int]] = defaultdict(list)
+    cinemas: set[str] = set()
+    for variant_id, cinema, _, _, current in records:
+        movie_id = mapping.get(variants[variant_id].key)
+        if movie_id is None:
+            counts.add("variants_unresolved")
+            continue
+        movie_id = int(movie_id)
+        if current == movie_id:
+            counts.add("variants_seen_again")
+            continue
+        counts.add("variants_changed" if current is not None else "variants_new")
+        if current is None and movie_id in known_films:
+            counts.add("variants_matched")
+        by_film[movie_id].append(variant_id)
+        cinemas.add(cinema)
+    counts.add("films_created", "", len(set(by_film) - known_films))
+    known_films.update(by_film)
+    for movie_id, members in sorted(by_film.items()):
+        for chunk in chunks(members):
+            VariantRecord.update(movie_id=movie_id).where(VariantRecord.id.in_(list(chunk))).execute()
+    for cinema in sorted(cinemas):
+        set_watermark(epoch_name(cinema), get_watermark(epoch_name(cinema)) + 1)
+    if by_film:
+        set_watermark(MOVIES_DIRTY, 1)
+
+
+def run_identity(run_id: int, reporter: Reporter) -> Counts:
+    """Resolve the variants cleaned since the watermark, one scrape run at a time in run order.
+
+    Resolving per source run (not per execution) makes the films independent of how often the
+    dataflows ran between imports or scrapes: the same runs always meet identity in the same groups.
+    """
+    total = Counts()
+    mark = get_watermark(WATERMARK)
+    top = CleanRow.select(fn.MAX(CleanRow.id)).scalar() or 0
+    runs = [
+        r
+        for (r,) in CleanRow.select(CleanRow.run_id)
+        .distinct()
+        .where(_window(mark, top))
+        .order_by(CleanRow.run_id)
+        .tuples()
+    ]
+    unresolved = {
+        v
+        for (v,) in VariantRecord.select(VariantRecord.id)
+        .where(VariantRecord.movie_id.is_null(), VariantRecord.is_event == False)  # noqa: E712
+        .tuples()
+    }
+    if not runs and unresolved:
+        runs = [CleanRow.select(fn.MAX(CleanRow.run_id)).scalar() or 0]
+    if not runs:
+        if top > mark:
+            with write_transaction():
+                set_watermark(WATERMARK, top)
+        reporter.log("no title variants to resolve")
+        return total
     known_films = {m for (m,) in VariantRecord.select(VariantRecord.movie_id).distinct().tuples() if m is not None}
-    with write_transaction():
-        mapping = _assign(list(variants.values()), run_id)
-        by_film: dict[int, list[int]] = defaultdict(list)
-        cinemas: set[str] = set()
-        for variant_id, cinema, _, _, current in records:
-            movie_id = mapping.get(variants[variant_id].key)
-            if movie_id is None:
-                counts.add("variants_unresolved")
-                continue
-            movie_id = int(movie_id)
-            if current == movie_id:
-                counts.add("variants_seen_again")
-                continue
-            counts.add("variants_changed" if current is not None else "variants_new")
-            if current is None and movie_id in known_films:
-                counts.add("variants_matched")
-            by_film[movie_id].append(variant_id)
-            cinemas.add(cinema)
-        counts.add("films_created", "", len(set(by_film) - known_films))
-        for movie_id, ids in sorted(by_film.items()):
-            for chunk in chunks(ids):
-                VariantRecord.update(movie_id=movie_id).where(VariantRecord.id.in_(list(chunk))).execute()
-        for cinema in sorted(cinemas):
-            set_watermark(epoch_name(cinema), get_watermark(epoch_name(cinema)) + 1)
-        if by_film:
-            set_watermark(MOVIES_DIRTY, 1)
-        set_watermark(WATERMARK, max(mark, top))
-        save_counts(run_id, STAGE, counts)
-    reporter.progress(len(records), len(records))
-    return counts
+    for done, source_run in enumerate(runs):
+        reporter.check_cancelled()
+        counts = Counts()
+        in_run = (
+            CleanRow.select(CleanRow.variant_id).distinct().where(_window(mark, top), CleanRow.run_id == source_run)
+        )
+        ids = {v for (v,) in in_run.tuples() if v is not None} | (unresolved if done == 0 else set())
+        later = CleanRow.select(fn.MIN(CleanRow.id)).where(_window(mark, top), CleanRow.run_id > source_run).scalar()
+        with write_transaction():
+            resolve_run(source_run, ids, known_films, counts)
+            set_watermark(WATERMARK, max(mark, (later - 1) if later else top))
+            save_counts(run_id, STAGE, counts)
+        total.update(counts)
+        reporter.progress(done + 1, len(runs))
+    return total
 
 
 def identity_job(ctx: JobContext) -> None:

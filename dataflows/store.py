@@ -40,31 +40,49 @@ def _columns(model: type[peewee.Model], fields: Sequence[str]) -> str:
     return ", ".join(f'"{model._meta.fields[name].column_name}"' for name in fields)
 
 
+def _defaults(model: type[peewee.Model], fields: Sequence[str]) -> tuple[list[str], tuple]:
+    """Columns the caller left out that have a Python-side default (e.g. `created_at`), with their values."""
+    names, values = [], []
+    for field in model._meta.sorted_fields:
+        if field.name in fields or field.default is None or isinstance(field, peewee.AutoField):
+            continue
+        names.append(field.name)
+        values.append(field.default() if callable(field.default) else field.default)
+    return names, tuple(values)
+
+
 def bulk_insert(
     model: type[peewee.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]], ignore_conflicts: bool = False
 ) -> None:
     """Insert tuples (values in `fields` order) in chunks; duplicates of a unique key are skipped if asked."""
-    handle = db()
-    table = model._meta.table_name
-    conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
-    rows = list(rows) if not isinstance(rows, list) else rows
+    rows = list(rows)
     if not rows:
         return
+    extra_names, extra_values = _defaults(model, fields)
+    if extra_names:
+        fields = [*fields, *extra_names]
+        rows = [(*row, *extra_values) for row in rows]
+    table = model._meta.table_name
+    conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
     if on_sqlite():
         marks = ", ".join("?" for _ in fields)
         sql = f'INSERT INTO "{table}" ({_columns(model, fields)}) VALUES ({marks}){conflict}'
-        for start in range(0, len(rows), INSERT_CHUNK * 10):
-            handle.cursor().executemany(sql, rows[start : start + INSERT_CHUNK * 10])
+        db().cursor().executemany(sql, rows)
         return
     from psycopg2.extras import execute_values
 
     sql = f'INSERT INTO "{table}" ({_columns(model, fields)}) VALUES %s{conflict}'
-    execute_values(handle.cursor(), sql, rows, page_size=INSERT_CHUNK)
+    execute_values(db().cursor(), sql, rows, page_size=INSERT_CHUNK)
 
 
 def chunks(items: Sequence[Any], size: int = INSERT_CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def fetch(query: peewee.Select) -> list[tuple]:
+    """Rows as plain tuples straight from the driver (no per-value conversion: the columns are text/ints)."""
+    return db().execute(query).fetchall()
 
 
 def pages(query: peewee.Select, id_field: peewee.Field, size: int, after: int = 0) -> Iterator[list[tuple]]:
@@ -74,7 +92,7 @@ def pages(query: peewee.Select, id_field: peewee.Field, size: int, after: int = 
     """
     last = after
     while True:
-        page = list(query.where(id_field > last).order_by(id_field).limit(size).tuples())
+        page = fetch(query.where(id_field > last).order_by(id_field).limit(size))
         if not page:
             return
         yield page

@@ -41,6 +41,9 @@ _DATE_FORMATS = (
 )
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?::\d{2})?$")
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_BAD_CHARS = re.compile("[\x00\udc80-\udcff]")
+_CINEMA, _SHOWTIME = COLUMN_INDEX["cinema"], COLUMN_INDEX["showtime"]
+_DAY, _RELEASE = COLUMN_INDEX["date_of_showing"], COLUMN_INDEX["release_date"]
 
 
 class Problem(NamedTuple):
@@ -84,10 +87,8 @@ def _shown(value: str, limit: int = 40) -> str:
     return repr(text[:limit] + ("…" if len(text) > limit else ""))
 
 
-def validate_values(values: Sequence[str]) -> Problem | None:
-    """Check the 17 value columns of one row (in RAW_VALUE_COLUMNS order)."""
-    if len(values) != len(RAW_VALUE_COLUMNS):
-        return Problem(WRONG_COLUMNS, f"{len(values)} values, expected {len(RAW_VALUE_COLUMNS)}")
+def _value_problem(values: Sequence[str]) -> Problem | None:
+    """Encoding, NUL and length checks, column by column (the slow path, taken only when needed)."""
     for name, value, limit in zip(RAW_VALUE_COLUMNS, values, _LIMITS, strict=True):
         if _SURROGATE.search(value):
             return Problem(BAD_ENCODING, f"{name} is not valid UTF-8: {_shown(value)}")
@@ -95,12 +96,29 @@ def validate_values(values: Sequence[str]) -> Problem | None:
             return Problem(NUL_BYTES, f"{name} contains a NUL byte: {_shown(value)}")
         if len(value) > limit:
             return Problem(TOO_LONG, f"{name} has {len(value)} characters (limit {limit})")
-    get = dict(zip(RAW_VALUE_COLUMNS, values, strict=True)).get
-    if not any(v.strip() for v in values):
+    return None
+
+
+def validate_values(values: Sequence[str]) -> Problem | None:
+    """Check the 17 value columns of one row (in RAW_VALUE_COLUMNS order)."""
+    if len(values) != len(RAW_VALUE_COLUMNS):
+        return Problem(WRONG_COLUMNS, f"{len(values)} values, expected {len(RAW_VALUE_COLUMNS)}")
+    joined = "".join(values)
+    if _BAD_CHARS.search(joined) or max(map(len, values)) > DEFAULT_MAX_LENGTH:
+        problem = _value_problem(values)
+        if problem is not None:
+            return problem
+    if not joined.strip():
         return Problem(EMPTY_ROW, "every value is empty")
-    if not get("cinema").strip():
+    return listing_problem(values[_CINEMA], values[_SHOWTIME], values[_DAY], values[_RELEASE])
+
+
+@lru_cache(maxsize=8192)
+def listing_problem(cinema: str, showtime: str, day: str, release: str) -> Problem | None:
+    """Is it a listing at all: a cinema, and a date with a time (a showtime) or a release date (coming soon)?"""
+    if not cinema.strip():
         return Problem(NO_CINEMA, "cinema is empty")
-    showtime, day, release = get("showtime").strip(), get("date_of_showing").strip(), get("release_date").strip()
+    showtime, day, release = showtime.strip(), day.strip(), release.strip()
     if showtime or day:
         if not parse_date(day):
             return Problem(BAD_DATE, f"date_of_showing {_shown(day)} is not a date")

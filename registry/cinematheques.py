@@ -27,6 +27,26 @@ JOBS: tuple = (
         resource="browser",
         default_eta_s=240.0,
     ),
+    JobSpec(
+        "haifa_cinematheque",
+        "cinematheques",
+        "scrapers.sites.cinematheques.haifa_cinematheque:HaifaCinematheque",
+        title="Haifa Cinematheque",
+        description="haifacin.co.il monthly programme (infinite scroll), one page per event",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=300.0,
+    ),
+    JobSpec(
+        "herzliya_cinematheque",
+        "cinematheques",
+        "scrapers.sites.cinematheques.herzliya_cinematheque:HerzliyaCinematheque",
+        title="Herzliya Cinematheque",
+        description="hcinema.org.il screenings carousel (Swiper), one page per film",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=300.0,
+    ),
 )
 
 GROUP = Group(

@@ -17,6 +17,16 @@ JOBS: tuple = (
         resource="browser",
         default_eta_s=120.0,
     ),
+    JobSpec(
+        "lev_soon",
+        "comingsoon",
+        "scrapers.sites.comingsoon.lev_soon:LevSoon",
+        title="Lev Cinema coming soon",
+        description="lev.co.il/en/: the home page's coming-soon tab, release dates paired by card",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=70.0,
+    ),
 )
 
 GROUP = Group(name="comingsoon", title="Coming soon", parallel=True, description="Chain coming-soon pages.", jobs=JOBS)

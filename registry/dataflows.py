@@ -45,6 +45,7 @@ JOBS: tuple = (
         description="Match films to TMDB (cached, scored, explained); unsure ones go to the review queue.",
         retry=RetryPolicy(max_attempts=2, base_delay_s=20.0, max_delay_s=60.0),
         default_eta_s=60.0,
+        depends_on=("identity",),
     ),
     JobSpec(
         "quality_report",

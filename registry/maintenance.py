@@ -13,7 +13,7 @@ JOBS: tuple = (
         "maintenance",
         "dataflows.maintenance:expire_job",
         title="Expire past rows",
-        description="Remove past showtimes and coming-soon entries that have opened (KARTISERET_DRY_RUN=1: report only).",
+        description="Remove past showtimes and coming-soon entries that opened (KARTISERET_DRY_RUN=1: report only).",
         retry=MAINTENANCE_RETRY,
         default_eta_s=2.0,
     ),

@@ -27,6 +27,26 @@ JOBS: tuple = (
         resource="browser",
         default_eta_s=600.0,
     ),
+    JobSpec(
+        "lev",
+        "nowplaying",
+        "scrapers.sites.nowplaying.lev:LevCinema",
+        title="Lev Cinema",
+        description="lev.co.il/en/: both home tabs, each film page's branch and day blocks",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=330.0,
+    ),
+    JobSpec(
+        "cinema_city",
+        "nowplaying",
+        "scrapers.sites.nowplaying.cinema_city:CinemaCity",
+        title="Cinema City",
+        description="cinema-city.co.il: catalogue, then the quick-booking bar (branch, hall, film, day, hour)",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=1500.0,
+    ),
 )
 
 GROUP = Group(

@@ -151,7 +151,16 @@ class KartiseretApp(App[None]):
             return
         if target.needs_store and not self.ensure_store():
             return
-        screen = target.factory(self)
+        try:
+            screen = target.factory(self)
+        except Exception as exc:  # a screen that cannot be built must not take the run down with it
+            self.notify(
+                f"{target.title}: {printable(first_line(str(exc)) or type(exc).__name__)}",
+                title="Cannot open",
+                severity="error",
+                markup=False,
+            )
+            return
         screen.nav_name = name  # type: ignore[attr-defined]
         self.push_screen(screen)
 

@@ -20,7 +20,7 @@ STATUS_STYLE = {
     "ok": "$kt-done bold",
     "failed": "$kt-failed bold",
     "cancelled": "$kt-cancelled",
-    "skipped": "$text-muted",
+    "skipped": "$foreground-muted",
     "interrupted": "$kt-cancelled",
     "starting": "$kt-pink",
 }

@@ -41,6 +41,28 @@ def register_screen(entry: ScreenEntry) -> None:
     _ENTRIES[entry.name] = entry
 
 
+def lazy_screen(target: str) -> Callable[[KartiseretApp], Screen]:
+    """A factory for `"package.module:ScreenClass"` (built without arguments), imported on first use
+    so a screen still under construction elsewhere can never break the app's start."""
+
+    def build(app: KartiseretApp) -> Screen:
+        module, _, name = target.partition(":")
+        return getattr(importlib.import_module(module), name)()
+
+    build.__name__ = target
+    return build
+
+
+register_screen(
+    ScreenEntry(
+        name="tmdb-review",
+        title="TMDB review",
+        factory=lazy_screen("app.tui.screens.review:ReviewScreen"),
+        description="films enrichment was unsure about: accept a candidate, pin an id or skip",
+    )
+)
+
+
 def load_screens() -> None:
     for module in SCREEN_MODULES:
         importlib.import_module(module)

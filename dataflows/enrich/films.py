@@ -1,8 +1,8 @@
 """Where the films to enrich come from: any table whose rows carry a film's facts.
 
 Enrichment does not depend on the final tables' exact shape: `facts_from_row` reads the usual
-column names (and a few aliases), and `films_table()` names the one table to read. Pointing the
-job at film identity's table is the one-line change in `films_table`.
+column names (and a few aliases), and `films_on_screen()` is the one query that names the real
+tables (film identity's `films`, narrowed to what publishing put on screen).
 """
 
 from __future__ import annotations
@@ -73,27 +73,37 @@ def facts_from_row(row: Mapping[str, Any]) -> FilmFacts:
     )
 
 
-def films_from_model(model: type[peewee.Model]) -> FilmSource:
-    """A source reading every row of `model` (films without an id or any title are left out)."""
+def films_from_query(query: Callable[[], peewee.ModelSelect]) -> FilmSource:
+    """A source reading the rows a query selects (films without an id or any title are left out)."""
 
     def load() -> list[FilmFacts]:
-        films = [facts_from_row(row) for row in model.select().dicts()]
+        films = [facts_from_row(row) for row in query().dicts()]
         return [f for f in films if f.movie_id and f.titles()]
 
     return load
 
 
-def films_table() -> type[peewee.Model]:
-    """The films table to enrich: film identity's, once it exists (THE line to change at integration)."""
-    try:
-        from dataflows.identity.models import Film  # type: ignore[import-not-found]
-    except ImportError:
-        raise JobSkipped("no films to enrich: the film identity table does not exist yet") from None
-    return Film
+def films_from_model(model: type[peewee.Model]) -> FilmSource:
+    """Every row of `model` (fixture tables, ad-hoc lists)."""
+    return films_from_query(model.select)
+
+
+def films_on_screen() -> peewee.ModelSelect:
+    """Film identity's films that are not events and, once publishing has run, have something published.
+
+    Films long gone from every screen are not re-matched (nor queued for review) run after run.
+    """
+    from dataflows.identity.models import Film
+    from dataflows.models import Movie
+
+    query = Film.select().where(Film.is_event == False)  # noqa: E712 (SQL comparison)
+    if database.table_exists(Movie._meta.table_name) and Movie.select().exists():
+        query = query.where(Film.movie_id.in_(Movie.select(Movie.movie_id)))
+    return query
 
 
 def default_source() -> FilmSource:
-    model = films_table()
-    if not database.table_exists(model._meta.table_name):
-        raise JobSkipped(f"no films to enrich: table {model._meta.table_name} not created")
-    return films_from_model(model)
+    """The films the `enrich` job reads (the one place that names the films table)."""
+    if not database.table_exists("films"):
+        raise JobSkipped("no films to enrich: the film identity table does not exist yet")
+    return films_from_query(films_on_screen)

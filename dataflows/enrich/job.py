@@ -1,22 +1,21 @@
 """The `enrich` job: every film gets a TMDB decision — matched, pinned, skipped, or queued for review.
 
 Pins and skips a person made are applied first and never re-matched. Network work runs on a few
-threads sharing one paced client; each film's outcome is stored from the job thread in its own
-transaction. A film that hits a TMDB outage keeps its previous state and is reported; only when
-every film fails does the job fail (and the executor retries it). No key: the job is skipped.
+threads sharing one paced client (`workers.run_threaded`); each film's outcome is stored from the
+job thread in its own transaction, and only when it changed. A film that hits a TMDB outage keeps
+its previous state and is reported; only when every film fails does the job fail (and the executor
+retries it). No key: the job is skipped.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from app.core.db import database
 from app.core.errors import JobCancelled, JobSkipped
 from app.core.jobs import JobContext
 from dataflows.enrich.client import ClientConfig, TmdbAuthError, TmdbClient, TmdbUnavailable
@@ -27,6 +26,7 @@ from dataflows.enrich.models import TmdbPin
 from dataflows.enrich.review import pins
 from dataflows.enrich.scoring import MatchRules
 from dataflows.enrich.store import save_manual, save_match
+from dataflows.enrich.workers import run_threaded
 
 TESTING_FILM_CAP = 50
 WORKERS = 4
@@ -82,7 +82,8 @@ def enrich(
     ctx.progress(0, len(films))
 
     def record(outcome: Outcome) -> None:
-        _store(outcome, ctx.run_id)
+        if _store(outcome, ctx.run_id):
+            counts["changed"] += 1
         counts[outcome.status] += 1
         outcomes.append(outcome)
         _append_ledger(ledger_path, outcome)
@@ -92,7 +93,9 @@ def enrich(
         ctx.progress(len(outcomes), len(films))
 
     try:
-        _decide_all(ctx, films, decided, matcher, client, record)
+        workers = min(WORKERS, ctx.settings.workers or WORKERS)
+        decide = partial(_decide, decided=decided, matcher=matcher, client=client)
+        run_threaded(films, decide, workers, record, ctx.check_cancelled)
     finally:
         ctx.metrics.update({"films": len(films), **{f"films_{k}": v for k, v in counts.items()}})
         ctx.metrics.update(client.stats.to_metrics())
@@ -102,40 +105,8 @@ def enrich(
     return counts
 
 
-def _decide_all(
-    ctx: JobContext,
-    films: list[FilmFacts],
-    decided: dict[str, TmdbPin],
-    matcher: Matcher,
-    client: TmdbClient,
-    record: Callable[[Outcome], None],
-) -> None:
-    """Decide films on a few threads; `record` each outcome on this thread as it completes."""
-    workers = max(1, min(WORKERS, ctx.settings.workers or WORKERS, len(films)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="enrich") as pool:
-        futures: list[Future[Outcome]] = [
-            pool.submit(_in_worker, _decide, facts, decided.get(facts.movie_id), matcher, client) for facts in films
-        ]
-        try:
-            for future in as_completed(futures):
-                ctx.check_cancelled()
-                record(future.result())
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-
-
-def _in_worker(work: Callable[..., Outcome], *args: Any) -> Outcome:
-    """Run on a pool thread and give its database connection back afterwards."""
-    try:
-        return work(*args)
-    finally:
-        if not database.is_closed():
-            database.close()
-
-
-def _decide(facts: FilmFacts, pin: TmdbPin | None, matcher: Matcher, client: TmdbClient) -> Outcome:
+def _decide(facts: FilmFacts, decided: dict[str, TmdbPin], matcher: Matcher, client: TmdbClient) -> Outcome:
+    pin = decided.get(facts.movie_id)
     try:
         if pin is not None and pin.action == "skip":
             return Outcome(facts, "skipped", note=f"skipped by hand ({pin.source})")
@@ -153,19 +124,16 @@ def _decide(facts: FilmFacts, pin: TmdbPin | None, matcher: Matcher, client: Tmd
         return Outcome(facts, "failed", note=f"{type(exc).__name__}: {exc}")
 
 
-def _store(outcome: Outcome, run_id: int) -> None:
+def _store(outcome: Outcome, run_id: int) -> bool:
+    """Write the film's outcome; False when nothing changed (failed films keep their previous state)."""
     if outcome.result is not None:
-        save_match(outcome.result, run_id)
-    elif outcome.status in ("pinned", "skipped"):
-        save_manual(
-            outcome.facts.movie_id,
-            outcome.status,
-            outcome.tmdb_id,
-            outcome.note,
-            run_id,
-            outcome.facts,
-            outcome.details,
+        return save_match(outcome.result, run_id)
+    if outcome.status in ("pinned", "skipped"):
+        facts = outcome.facts
+        return save_manual(
+            facts.movie_id, outcome.status, outcome.tmdb_id, outcome.note, run_id, facts, outcome.details
         )
+    return False
 
 
 def _append_ledger(path: Path, outcome: Outcome) -> None:
@@ -178,7 +146,7 @@ def _write_summary(path: Path, outcomes: list[Outcome], metrics: dict[str, Any])
     lines = ["TMDB ENRICHMENT SUMMARY", ""]
     lines += [f"- {key}: {value}" for key, value in sorted(metrics.items())]
     lines += ["", "FILMS"]
-    lines += [f"- {o.line()}" for o in sorted(outcomes, key=lambda o: (o.status, o.facts.movie_id))]
+    lines += [f"- {o.line()}" for o in sorted(outcomes, key=lambda o: (o.status, o.facts.movie_id.zfill(20)))]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

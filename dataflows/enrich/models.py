@@ -54,7 +54,7 @@ class FilmTmdb(BaseModel):
     reason = peewee.TextField(default="")
     ledger = peewee.TextField(default="{}")
     facts_fingerprint = peewee.CharField(max_length=16, default="")
-    run_id = peewee.IntegerField(default=0)
+    run_id = peewee.IntegerField(default=0)  # the run that last changed this decision
     updated_at = peewee.DateTimeField(default=utcnow)
 
     class Meta:

@@ -107,15 +107,30 @@ def queue_for_review(result: MatchResult, run_id: int) -> None:
     TmdbReview.insert(**row).on_conflict(conflict_target=[TmdbReview.movie_id], update=updates).execute()
 
 
-def save_match(result: MatchResult, run_id: int) -> None:
-    """Store a matcher's decision: metadata and no queue entry when matched, a queue entry otherwise."""
+def unchanged(movie_id: str, status: str, tmdb_id: int | None, ledger: str) -> bool:
+    """The stored decision is this very one (same ledger), and a chosen id still has its metadata row."""
+    current = FilmTmdb.get_or_none(FilmTmdb.movie_id == movie_id)
+    if current is None or current.status != status or current.ledger != ledger:
+        return False
+    return tmdb_id is None or TmdbMovie.select().where(TmdbMovie.tmdb_id == tmdb_id).exists()
+
+
+def save_match(result: MatchResult, run_id: int) -> bool:
+    """Store a matcher's decision (False when nothing changed: a re-run rewrites nothing).
+
+    Matched: the decision and the TMDB metadata, and the film leaves the review queue.
+    Review: the decision and a queue entry with the candidates.
+    """
     facts = result.facts
+    ledger = result.ledger()
+    if unchanged(facts.movie_id, result.status, result.tmdb_id, _json(ledger)):
+        return False
     with WRITE_LOCK, database.atomic():
         upsert_decision(
             facts.movie_id,
             result.status,
             result.tmdb_id,
-            result.ledger(),
+            ledger,
             run_id,
             facts.fingerprint(),
             result.best_score,
@@ -126,6 +141,7 @@ def save_match(result: MatchResult, run_id: int) -> None:
             TmdbReview.delete().where(TmdbReview.movie_id == facts.movie_id).execute()
         else:
             queue_for_review(result, run_id)
+    return True
 
 
 def manual_ledger(facts: FilmFacts | None, status: str, tmdb_id: int | None, why: str) -> dict[str, Any]:
@@ -146,11 +162,14 @@ def save_manual(
     run_id: int = 0,
     facts: FilmFacts | None = None,
     details: dict[str, Any] | None = None,
-) -> None:
-    """Store a pinned or skipped film (decided by a person, not scored)."""
+) -> bool:
+    """Store a pinned or skipped film (decided by a person, not scored); False when nothing changed."""
+    ledger = manual_ledger(facts, status, tmdb_id, why)
+    if unchanged(movie_id, status, tmdb_id if details is not None else None, _json(ledger)):
+        return False
     with WRITE_LOCK, database.atomic():
-        ledger = manual_ledger(facts, status, tmdb_id, why)
         upsert_decision(movie_id, status, tmdb_id, ledger, run_id, facts.fingerprint() if facts else "")
         if details is not None:
             upsert_movie(details)
         TmdbReview.delete().where(TmdbReview.movie_id == movie_id).execute()
+    return True

@@ -5,7 +5,16 @@ the `films` and `film_variants` tables.
 """
 
 from dataflows.identity.resolver import Cluster, Resolution, resolve
-from dataflows.identity.store import assign_movie_ids
+from dataflows.identity.store import Assignment, assign, assign_movie_ids
 from dataflows.identity.variant import TitleVariant, variants_from_rows
 
-__all__ = ["Cluster", "Resolution", "TitleVariant", "assign_movie_ids", "resolve", "variants_from_rows"]
+__all__ = [
+    "Assignment",
+    "Cluster",
+    "Resolution",
+    "TitleVariant",
+    "assign",
+    "assign_movie_ids",
+    "resolve",
+    "variants_from_rows",
+]

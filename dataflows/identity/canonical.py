@@ -39,14 +39,15 @@ def film_facts(members: Iterable[tuple[Features, str]]) -> CanonicalFacts:
     years: Counter[str] = Counter()
     directors: Counter[str] = Counter()
     runtimes: Counter[str] = Counter()
-    events = 0
-    total = 0
     count = 0
+    members = list(members)
+    film_is_event = 2 * sum(max(i.rows, 1) for i, _ in members if i.is_event) > sum(max(i.rows, 1) for i, _ in members)
     for item, director in members:
+        if item.is_event and not film_is_event:
+            count += 1  # an event screening of this film ("… - ההקרנה של נעמה"): counted, its titles not used
+            continue
         weight = max(item.rows, 1)
         count += 1
-        total += weight
-        events += weight if item.is_event else 0
         title = item.clean.english
         if title and has_latin(title) and not has_cyrillic(title):
             english[title] += weight
@@ -70,7 +71,7 @@ def film_facts(members: Iterable[tuple[Features, str]]) -> CanonicalFacts:
         release_year=_top(years),
         directed_by=_top(Counter({name: n for name, n in directors.items() if has_latin(name)})) or _top(directors),
         runtime=_top(runtimes),
-        is_event=events * 2 > total,
+        is_event=film_is_event,
         variant_count=count,
     )
 

@@ -81,8 +81,8 @@ class Resolution:
         """Resolve `variants`; `seeds` maps already-known variants to their film, which never changes and
         never merges with another known film (stable movie IDs)."""
         unique = {v.key: v for v in sorted(variants, key=canonical_order)}
-        resolution = cls([features(unique[key]) for key in sorted(unique)], seeds or {})
-        for _order, i, j, weight in sorted(resolution._candidates()):
+        resolution = cls([features(unique[key]) for key in sorted(unique, key=_text_tuple)], seeds or {})
+        for _score, i, j, weight in sorted(resolution._candidates()):
             resolution._join(i, j, weak=weight < STRONG_WEIGHT)
         return resolution
 
@@ -98,8 +98,9 @@ class Resolution:
 
     # --- links -----------------------------------------------------------------------------------
 
-    def _candidates(self) -> Iterable[tuple[tuple[int, VariantKey, VariantKey], int, int, int]]:
-        """(order, i, j, link weight) for every linked pair; strongest first, ties broken by the keys."""
+    def _candidates(self) -> Iterable[tuple[int, int, int, int]]:
+        """(-score, i, j, link weight) for every linked pair: sorted, strongest first, ties broken by the keys
+        (items are in key order)."""
         found: dict[tuple[int, int], int] = defaultdict(int)
         self._exact(HEBREW, lambda f: f.hebrew, found)
         self._exact(ENGLISH, lambda f: {f.english_compact} if f.english_compact else set(), found)
@@ -108,7 +109,7 @@ class Resolution:
         self._fuzzy(HEBREW_TYPO, lambda f: f.hebrew, found)
         for (i, j), weight in found.items():
             score = weight + _agreement(self.items[i], self.items[j])
-            yield (-score, self.items[i].key, self.items[j].key), i, j, weight
+            yield -score, i, j, weight
 
     def _exact(self, link: Link, keys_of: Callable[[Features], Iterable[str]], found: dict) -> None:
         for members in _index(self.items, keys_of).values():
@@ -197,4 +198,9 @@ def _typo_plausible(a: Features, b: Features) -> bool:
 
 def canonical_order(variant: TitleVariant) -> tuple:
     """Sort order that makes "last one wins" among duplicate keys independent of input order."""
-    return (variant.key, variant.release_year, variant.directed_by, variant.runtime, variant.rows)
+    return _text_tuple((*variant.key, variant.release_year, variant.directed_by, variant.runtime, str(variant.rows)))
+
+
+def _text_tuple(values: tuple) -> tuple[str, ...]:
+    """Sortable even when a caller passed None for a missing value."""
+    return tuple("" if value is None else str(value) for value in values)

@@ -10,8 +10,9 @@ nothing (rows are only written when a value differs).
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from rapidfuzz.distance import OSA
@@ -35,11 +36,28 @@ def key_hash(key: VariantKey) -> str:
     return hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """The outcome of one assignment, for the data-quality report."""
+
+    ids: dict[VariantKey, int]
+    films_created: int = 0
+    films_matched: int = 0  # known films this run's variants belong to
+    variants_new: int = 0
+    variants_known: int = 0
+    links_refused: dict[str, int] = field(default_factory=dict)  # reason → links refused on conflicting facts
+
+
 def assign_movie_ids(variants: Sequence[TitleVariant], run_id: int | None = None) -> dict[VariantKey, int]:
     """Movie ID per variant key, creating films for new ones. Needs an open database (`open_database`)."""
+    return assign(variants, run_id).ids
+
+
+def assign(variants: Sequence[TitleVariant], run_id: int | None = None) -> Assignment:
+    """`assign_movie_ids` with counts of what happened."""
     current = {v.key: v for v in sorted(variants, key=canonical_order)}
     if not current:
-        return {}
+        return Assignment({})
     hashes = {key_hash(key): key for key in current}
     with database.atomic():
         wanted = {key: features(variant) for key, variant in current.items()}
@@ -61,7 +79,15 @@ def assign_movie_ids(variants: Sequence[TitleVariant], run_id: int | None = None
         _save_variants(current, wanted, assigned, known, run_id)
         result = _stored_ids(hashes)
         _refresh_films(set(result.values()) | created)
-    return result
+    known_now = sum(1 for digest in hashes if digest in known)
+    return Assignment(
+        ids=result,
+        films_created=len(created & set(result.values())),
+        films_matched=len(set(result.values()) - created),
+        variants_new=len(hashes) - known_now,
+        variants_known=known_now,
+        links_refused=dict(Counter(reason for _a, _b, reason in resolution.refused)),
+    )
 
 
 def _variant(row: FilmVariant) -> TitleVariant:

@@ -29,7 +29,8 @@ CITY_ALIASES = fold_table(
         "Petach Tikva": "Petach Tikvah", "Hadera": "Chadera", "Karmiel": "Carmiel", "Beersheba": "Beer Sheva",
         "Be'er Sheva": "Beer Sheva", "Beer Sheba": "Beer Sheva", "Rishon LeZion": "Rishon Letzion",
         "Rishon Letziyon": "Rishon Letzion", "Rishon Lezion": "Rishon Letzion", "Zichron Yaacov": "Zichron Yaakov",
-        "Zikhron Yaakov": "Zichron Yaakov", "Ra'anana": "Raanana", "Modi'in": "Modiin", "Kiryat Bialick": "Kiryat Bialik",
+        "Zikhron Yaakov": "Zichron Yaakov", "Ra'anana": "Raanana", "Modi'in": "Modiin",
+        "Kiryat Bialick": "Kiryat Bialik",
         "Tel-Aviv": "Tel Aviv", "Tel Aviv-Yafo": "Tel Aviv", "Yafo": "Jaffa", "Dizengoff": "Tel Aviv",
         # Hebrew city names
         "עפולה": "Afula", "אשדוד": "Ashdod", "אשקלון": "Ashkelon", "איילון": "Ayalon", "באר שבע": "Beer Sheva",

@@ -7,7 +7,6 @@ old artifacts) when the scraper could not find the event.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 BROKEN_LINK_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
@@ -19,12 +18,13 @@ BROKEN_LINK_PATTERNS = tuple(
 SCHEMES = ("https://", "http://")
 
 
-@lru_cache(maxsize=8192)
 def check_link(raw: str) -> tuple[str, bool]:
     """(link to publish, broken?). Broken links are blanked; empty links are simply absent."""
     link = (raw or "").strip()
     if not link:
         return "", False
-    if not link.lower().startswith(SCHEMES) or any(p.search(link) for p in BROKEN_LINK_PATTERNS):
+    if not link.startswith(SCHEMES) and not link.lower().startswith(SCHEMES):
+        return "", True
+    if any(p.search(link) for p in BROKEN_LINK_PATTERNS):
         return "", True
     return link, False

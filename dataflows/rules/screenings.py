@@ -12,14 +12,24 @@ from functools import lru_cache
 
 from dataflows.rules.text import fold, fold_table
 
-SCREENING_TYPES = ("Regular", "VIP", "VIP Light", "VIP Business", "Prime", "Lounge", "Premium", "Not Just Cinema", "Upgrade")
+SCREENING_TYPES = (
+    "Regular",
+    "VIP",
+    "VIP Light",
+    "VIP Business",
+    "Prime",
+    "Lounge",
+    "Premium",
+    "Not Just Cinema",
+    "Upgrade",
+)
 
 TYPE_ALIASES = fold_table(
     {
         **{name: name for name in SCREENING_TYPES},
-        "": "Regular", "רגיל": "Regular", "Standard": "Regular", "VIP LIGHT": "VIP Light", "VIP BUSINESS": "VIP Business",
-        "פריים": "Prime", "לאונג'": "Lounge", "לאונג": "Lounge", "פרימיום": "Premium", "לא רק קולנוע": "Not Just Cinema",
-        "אפגרייד": "Upgrade", "Upgraded": "Upgrade",
+        "": "Regular", "רגיל": "Regular", "Standard": "Regular", "VIP LIGHT": "VIP Light",
+        "VIP BUSINESS": "VIP Business", "פריים": "Prime", "לאונג'": "Lounge", "לאונג": "Lounge", "פרימיום": "Premium",
+        "לא רק קולנוע": "Not Just Cinema", "אפגרייד": "Upgrade", "Upgraded": "Upgrade",
     }
 )  # fmt: skip
 
@@ -40,9 +50,9 @@ _TECH_WORDS = re.compile("|".join([THREE_D.pattern, TWO_D.pattern, *(p for _, p 
 
 @lru_cache(maxsize=1024)
 def map_tech(*texts: str) -> str:
-    """"2D"/"3D" plus any features, read from every text given (type, tech, title marker)."""
+    """ "2D"/"3D" plus any features, read from every text given (type, tech, title marker)."""
     joined = " ".join(fold(text) for text in texts if text)
-    joined = re.sub(r"(\d)d(?=[a-z])", r"\1d ", joined)  # "2dscreenx" → "2d screenx"
+    joined = re.sub(r"([23])d(?=[a-z])", r"\1d ", joined)  # "2dscreenx" → "2d screenx"
     dimension = "3D" if THREE_D.search(joined) else "2D"
     features = [name for name, pattern in _FEATURES if pattern.search(joined)]
     return " ".join([dimension, *features])
@@ -51,8 +61,9 @@ def map_tech(*texts: str) -> str:
 @lru_cache(maxsize=1024)
 def map_type(raw_type: str, raw_tech: str = "") -> tuple[str, bool]:
     """(hall class, recognised?). Technical words are not a hall class ("IMAX2D" → Regular)."""
+
     def hall(text: str) -> str:
-        text = re.sub(r"(\d)d(?=[a-z])", r"\1d ", fold(text))
+        text = re.sub(r"([23])d(?=[a-z])", r"\1d ", fold(text))
         return " ".join(_TECH_WORDS.sub(" ", text).split())
 
     for text in (raw_type, raw_tech):

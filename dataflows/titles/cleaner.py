@@ -64,10 +64,14 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
-@lru_cache(maxsize=65536)
 def clean_title(english_raw: str, hebrew_raw: str, cinema: str = "") -> CleanTitle:
-    """Clean one title pair (pure, so cached). `cinema` is accepted for chain-specific tables; the rules
-    are generic today."""
+    """Clean one title pair. `cinema` is accepted for chain-specific tables; the rules are generic
+    today, so results are shared between cinemas (one film's pair recurs at every chain)."""
+    return _clean(english_raw or "", hebrew_raw or "")
+
+
+@lru_cache(maxsize=65536)
+def _clean(english_raw: str, hebrew_raw: str) -> CleanTitle:
     work = _Work(tidy(english_raw), tidy(hebrew_raw))
     is_event = _detect_event(work)
     _apply_decorations(work)
@@ -89,6 +93,11 @@ def clean_title(english_raw: str, hebrew_raw: str, cinema: str = "") -> CleanTit
         title_year=work.fields.get("title_year", ""),
         hebrew_alias=work.fields.get("hebrew_alias", ""),
     )
+
+
+def clear_cache() -> None:
+    """Forget cached results (benchmarks time a cold start)."""
+    _clean.cache_clear()
 
 
 def _sort_scripts(work: _Work) -> None:

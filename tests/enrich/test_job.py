@@ -9,7 +9,7 @@ from app.core.executor import Executor
 from app.core.jobs import JobSpec
 from app.core.plan import Plan, Stage
 from app.core.settings import Settings
-from dataflows.enrich.models import TmdbMovie, TmdbReview
+from dataflows.enrich.models import FilmTmdb, TmdbMovie, TmdbReview
 from registry import load_catalogue
 from tests.enrich.fixture_films import EXPECTED
 from tests.enrich.helpers import decisions, job, ledger, run_job
@@ -49,6 +49,8 @@ def test_confident_films_enriched_rest_queued_and_second_run_served_from_cache(
     assert job(second).metrics["tmdb_calls"] == 0
     assert job(second).metrics["tmdb_cache_hits"] == calls + shared
     assert decisions() == EXPECTED
+    assert metrics["films_changed"] == len(EXPECTED) and "films_changed" not in job(second).metrics
+    assert {row.run_id for row in FilmTmdb.select()} == {first.run_id}  # the re-run rewrote nothing
 
 
 def test_ledger_explains_queries_candidates_and_the_decision(tmdb_settings: Settings) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from app.core.settings import Settings
-from dataflows.identity import TitleVariant, assign_movie_ids, resolve
+from dataflows.identity import TitleVariant, assign, assign_movie_ids, resolve
 from dataflows.identity.models import Film, FilmVariant
 from tests.identity.test_resolver import V, fixture_variants
 
@@ -90,7 +90,9 @@ def test_a_new_spelling_joins_the_known_film(backend: Settings) -> None:
         V("Rav Hen", "פרנקי והמפלצות", "פרנקי והמפלצות", "2026"),  # Hebrew only
         V("Lev Cinema", "Toy Story 5", "צעצוע של סיפור 5-", "2026"),
     ]
-    later_ids = assign_movie_ids(later, run_id=2)
+    outcome = assign(later, run_id=2)
+    later_ids = outcome.ids
+    assert (outcome.films_created, outcome.films_matched, outcome.variants_new, outcome.variants_known) == (0, 2, 3, 0)
     stitch = ids[known[0].key]
     assert later_ids[later[0].key] == stitch == later_ids[later[1].key]
     assert later_ids[later[2].key] == ids[known[2].key] != stitch
@@ -104,7 +106,9 @@ def test_a_conflicting_row_does_not_merge_two_known_films(backend: Settings) -> 
     ids = assign_movie_ids([toy, elio], run_id=1)
     slip = V("Cinema City", "Toy Story 5", "אליו")  # English of one film, Hebrew of the other
     toy_rh = V("Rav Hen", "צעצוע של סיפור 5", "צעצוע של סיפור 5", "2026")
-    later = assign_movie_ids([slip, toy_rh, toy, elio], run_id=2)
+    outcome = assign([slip, toy_rh, toy, elio], run_id=2)
+    later = outcome.ids
+    assert outcome.links_refused.get("known_films") or outcome.links_refused.get("titles")
     assert later[toy.key] == ids[toy.key] and later[elio.key] == ids[elio.key]
     assert later[slip.key] in {ids[toy.key], ids[elio.key]}
     assert later[toy_rh.key] == ids[toy.key]

@@ -23,7 +23,7 @@ from tests.tui import fake_jobs
 
 CAPACITY = {"cpu": 8, "browser": 2}
 FROZEN_AT = 1_767_225_600.0  # 2026-01-01 00:00:00 UTC: every event is stamped with it
-FROZEN_NOW = FROZEN_AT + 83  # what the frozen UI clock says: 1 min 23 s later
+FROZEN_NOW = FROZEN_AT + 83.4  # what the frozen UI clock says: 1 min 23 s later (spinner frame 4)
 
 
 class FrozenBus(EventBus):

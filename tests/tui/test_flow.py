@@ -79,8 +79,9 @@ async def test_cancel_selected_task(tui_settings: Settings, closing) -> None:
 
 async def test_retry_failed_task(tui_settings: Settings, closing) -> None:
     flaky = job("flaky", "broken_until_fixed")
-    app = make_app(tui_settings, catalogue_of(Group("fake", "Fake", True, (flaky,))),
-                   plan=plan_of(("fake", True, (flaky,))))
+    app = make_app(
+        tui_settings, catalogue_of(Group("fake", "Fake", True, (flaky,))), plan=plan_of(("fake", True, (flaky,)))
+    )
     closing.append(app)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: run_over(app), "first attempt failed")

@@ -15,9 +15,7 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(
-        self, question: str, detail: str = "", yes: str = "Yes", no: str = "No", id: str = "confirm"
-    ) -> None:
+    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No", id: str = "confirm") -> None:
         super().__init__(id=id)
         self.question, self.detail, self.yes, self.no = question, detail, yes, no
 

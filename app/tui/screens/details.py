@@ -13,24 +13,25 @@ from app.core.progress import TaskView
 from app.textfmt import clock
 from app.tui.format import STATUS_STYLE, safe
 from app.tui.widgets.attempts import attempt_content, attempts_of
+from app.tui.widgets.task_row import attempts_allowed
 
 
 def task_details(task: TaskView, run_id: int, now: float, log_path: str, artifacts_path: str) -> Content:
     lines: list[Content] = [
         Content.assemble(
             safe(task.job, "bold"),
-            ("  group ", "$text-muted"),
+            ("  group ", "$foreground-muted"),
             safe(task.group, "$kt-group"),
             "  ",
             Content.styled(task.status, STATUS_STYLE.get(task.status, "")),
-            ("  attempt ", "$text-muted"),
-            f"{task.attempt}/{task.max_attempts}",
-            ("  elapsed ", "$text-muted"),
+            ("  attempt ", "$foreground-muted"),
+            f"{task.attempt}/{attempts_allowed(task)}",
+            ("  elapsed ", "$foreground-muted"),
             (clock(task.elapsed(now)), "$kt-elapsed"),
-            ("  rows ", "$text-muted"),
+            ("  rows ", "$foreground-muted"),
             str(task.rows),
         ),
-        safe(task.title, "$text-muted"),
+        safe(task.title, "$foreground-muted"),
     ]
     if task.error:
         kind = f"{task.error_type}: " if task.error_type else ""
@@ -43,12 +44,12 @@ def task_details(task: TaskView, run_id: int, now: float, log_path: str, artifac
     for attempt in attempts:
         lines += [Content(""), attempt_content(attempt)]
     if not attempts and task.traceback:  # not yet written by the recorder: the live copy
-        lines += [Content(""), Content.styled("call chain:", "$text-muted")]
-        lines += [safe(line, "$text-muted") for line in task.traceback.rstrip().splitlines()]
+        lines += [Content(""), Content.styled("call chain:", "$foreground-muted")]
+        lines += [safe(line, "$foreground-muted") for line in task.traceback.rstrip().splitlines()]
     lines += [
         Content(""),
-        Content.assemble(("run log   ", "$text-muted"), safe(log_path)),
-        Content.assemble(("artifacts ", "$text-muted"), safe(artifacts_path)),
+        Content.assemble(("run log   ", "$foreground-muted"), safe(log_path)),
+        Content.assemble(("artifacts ", "$foreground-muted"), safe(artifacts_path)),
     ]
     return Content("\n").join(lines)
 

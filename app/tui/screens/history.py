@@ -78,7 +78,7 @@ class RunHistoryScreen(BaseScreen):
                 key=str(run.id),
             )
         hint = f"{len(runs)} run(s) · Enter shows a run's attempts and artifacts" if runs else "No runs yet."
-        self.query_one("#runs-hint", Static).update(Content.styled(hint, "$text-muted"))
+        self.query_one("#runs-hint", Static).update(Content.styled(hint, "$foreground-muted"))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -123,18 +123,18 @@ class RunDetailScreen(BaseScreen):
             (f"run {run.id}", "bold $kt-group"),
             "  ",
             Content.styled(run.status, STATUS_STYLE.get(run.status, "")),
-            ("  mode ", "$text-muted"),
+            ("  mode ", "$foreground-muted"),
             safe(run.mode),
-            ("  sites ", "$text-muted"),
+            ("  sites ", "$foreground-muted"),
             safe(run.sites),
-            ("  plan ", "$text-muted"),
+            ("  plan ", "$foreground-muted"),
             safe(run.plan),
-            ("  duration ", "$text-muted"),
+            ("  duration ", "$foreground-muted"),
             (duration(run), "$kt-elapsed"),
             "\n",
-            ("log ", "$text-muted"),
+            ("log ", "$foreground-muted"),
             safe(summary.get("log", "-")),
-            ("  artifacts ", "$text-muted"),
+            ("  artifacts ", "$foreground-muted"),
             safe(summary.get("artifacts", "-")),
         )
 
@@ -161,7 +161,7 @@ class RunDetailScreen(BaseScreen):
         if 0 <= index < len(self.attempts):
             detail.update(attempt_content(self.attempts[index]))
         else:
-            detail.update(Content.styled("No attempts recorded for this run.", "$text-muted"))
+            detail.update(Content.styled("No attempts recorded for this run.", "$foreground-muted"))
 
 
 register_screen(

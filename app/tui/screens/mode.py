@@ -56,7 +56,7 @@ class ModeScreen(NavigableMixin, Screen):
         settings = self.kapp.settings
         with Vertical(id="mode-box"):
             yield Static(
-                Content.assemble(("Kartiseret", "bold $kt-pink"), ("  Israeli cinema data", "$text-muted")),
+                Content.assemble(("Kartiseret", "bold $kt-pink"), ("  Israeli cinema data", "$foreground-muted")),
                 id="mode-title",
             )
             yield Static("Mode", classes="field-label")

@@ -63,12 +63,12 @@ class SelectionScreen(BaseScreen):
         text = self.checklist.filter_text
         if text:
             line = Content.assemble(
-                ("filter ", "$text-muted"),
+                ("filter ", "$foreground-muted"),
                 safe(text, "bold $kt-pink"),
-                ("▏  Backspace erases, Esc clears", "$text-muted"),
+                ("▏  Backspace erases, Esc clears", "$foreground-muted"),
             )
         else:
-            line = Content.styled("Type to filter · Space ticks · Enter starts · Esc back", "$text-muted")
+            line = Content.styled("Type to filter · Space ticks · Enter starts · Esc back", "$foreground-muted")
         self.query_one("#selection-filter", Static).update(line)
 
     def show_summary(self) -> None:
@@ -81,7 +81,7 @@ class SelectionScreen(BaseScreen):
         line = Content.assemble(
             (f"{len(chosen)}", "bold $kt-pink"),
             f" of {len(self.kapp.catalogue.jobs)} jobs ticked in {len(groups)} group(s)",
-            ("  →  plan ", "$text-muted") if plan else "",
+            ("  →  plan ", "$foreground-muted") if plan else "",
             safe(plan, "bold") if plan else "",
         )
         self.query_one("#selection-summary", Static).update(line)

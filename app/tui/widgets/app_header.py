@@ -31,13 +31,13 @@ class AppHeader(Static):
         self.update(
             Content.assemble(
                 ("Kartiseret", "bold"),
-                (" › ", "$text-muted"),
+                (" › ", "$foreground-muted"),
                 (self.title_text, "bold"),
                 "  ",
                 mode_badge(settings.mode),
-                ("  sites ", "$text-muted"),
+                ("  sites ", "$foreground-muted"),
                 (settings.sites, "bold"),
-                ("  db ", "$text-muted"),
+                ("  db ", "$foreground-muted"),
                 safe(describe_database(settings)),
             )
         )

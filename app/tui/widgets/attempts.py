@@ -39,18 +39,18 @@ def attempt_content(attempt: Attempt, call_chain: bool = True) -> Content:
             (f"attempt {attempt.attempt}", "bold"),
             "  ",
             Content.styled(attempt.status, STATUS_STYLE.get(attempt.status, "")),
-            ("  duration ", "$text-muted"),
+            ("  duration ", "$foreground-muted"),
             (clock(attempt.duration_s), "$kt-elapsed"),
-            ("  rows ", "$text-muted"),
+            ("  rows ", "$foreground-muted"),
             str(attempt.rows),
         )
     ]
     if attempt.error_message or attempt.error_type:
         lines.append(safe(f"{attempt.error_type}: {attempt.error_message}", "$kt-failed bold"))
     if call_chain and attempt.traceback:
-        lines.append(Content.styled("call chain:", "$text-muted"))
-        lines.extend(safe(line, "$text-muted") for line in attempt.traceback.rstrip().splitlines())
+        lines.append(Content.styled("call chain:", "$foreground-muted"))
+        lines.extend(safe(line, "$foreground-muted") for line in attempt.traceback.rstrip().splitlines())
     if attempt.artifacts:
-        lines.append(Content.assemble(("artifacts ", "$text-muted"), safe(attempt.artifacts, "underline")))
+        lines.append(Content.assemble(("artifacts ", "$foreground-muted"), safe(attempt.artifacts, "underline")))
         lines.extend(Content.assemble("  ", safe(name)) for name in artifact_files(attempt.artifacts))
     return Content("\n").join(lines)

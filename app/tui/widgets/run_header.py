@@ -36,16 +36,16 @@ class RunHeader(Static):
         counts = view.counts()
         parts: list = [
             (run, "bold $kt-group"),
-            ("  plan ", "$text-muted"),
+            ("  plan ", "$foreground-muted"),
             safe(view.plan or "…", "bold"),
             "  ",
             run_state(view, busy, cancelling, error),
             "\n",
-            ("elapsed ", "$text-muted"),
+            ("elapsed ", "$foreground-muted"),
             (clock(elapsed), "bold $kt-elapsed"),
-            ("  remaining ", "$text-muted"),
+            ("  remaining ", "$foreground-muted"),
             (guess_mark(view.any_guess and not finished) + clock(remaining), "bold $kt-eta"),
-            ("  threads ", "$text-muted"),
+            ("  threads ", "$foreground-muted"),
             (f"{view.busy}/{view.max_workers}", "bold"),
             " ",
         ]

@@ -81,4 +81,4 @@ class ColumnHeader(Static):
         parts += ["status    ", "try   ", "progress".ljust(BAR_WIDTH), "      ", "elapsed ", "    left ", "  rows"]
         if cols.note:
             parts.append("  note")
-        return Content.styled(Content.assemble(*parts).plain, "$text-muted bold")
+        return Content.styled(Content.assemble(*parts).plain, "$foreground-muted bold")

@@ -72,6 +72,12 @@ def bar(fraction: float | None, status: str, frame: int) -> Content:
     return Content.assemble(("━" * full, fill), (half, fill), ("━" * rest, "$kt-track"))
 
 
+def attempts_allowed(task: TaskView) -> int:
+    """Each retry from the dashboard grants the job's attempts again (attempt numbers continue)."""
+    per_run = max(1, task.max_attempts)
+    return per_run * max(1, -(-task.attempt // per_run))
+
+
 def glyph(status: str, frame: int) -> Content:
     if status == "running":
         return Content.styled(SPINNER_FRAMES[frame], STATUS_STYLE["running"])
@@ -89,7 +95,7 @@ def note(task: TaskView) -> Content:
     if task.warnings:
         return safe(f"⚠ {len(task.warnings)} warning(s): {first_line(task.warnings[-1])}", "$kt-eta")
     if task.log:
-        return safe(first_line(task.log[-1][1]), "$text-muted")
+        return safe(first_line(task.log[-1][1]), "$foreground-muted")
     return Content("")
 
 
@@ -101,7 +107,7 @@ def detail_line(task: TaskView) -> Content | None:
     if task.status == "retrying" and task.retries:
         return Content.assemble("   ", safe(f"↻ {first_line(task.retries[-1])} — retrying", "$kt-eta"))
     if task.status == "skipped" and task.error:
-        return Content.assemble("   ", safe(f"– {first_line(task.error)}", "$text-muted"))
+        return Content.assemble("   ", safe(f"– {first_line(task.error)}", "$foreground-muted"))
     return None
 
 
@@ -116,12 +122,12 @@ def task_line(spec: JobSpec, task: TaskView | None, now: float, cols: Columns) -
     parts += [Content.styled(status.ljust(9), STATUS_STYLE.get(status, "")), " "]
     if task is None:
         return Content.assemble(*parts)
-    attempts = f"{task.attempt}/{task.max_attempts}"
+    attempts = f"{task.attempt}/{attempts_allowed(task)}"
     parts.append(Content.styled(attempts.ljust(4), "$kt-eta bold" if task.retries else ""))
     parts += [("↻" if task.retries else " ", "$kt-eta bold"), " "]
     fraction = task.fraction
     parts += [bar(fraction, status, frame), " "]
-    parts += [(f"{fraction * 100:3.0f}%" if fraction is not None and task.total else "    ", "$text-muted"), " "]
+    parts += [(f"{fraction * 100:3.0f}%" if fraction is not None and task.total else "    ", "$foreground-muted"), " "]
     started = task.started_at is not None
     parts += [(clock(task.elapsed(now)) if started else "       ", "$kt-elapsed bold"), " "]
     if status in IN_FLIGHT:
@@ -129,7 +135,7 @@ def task_line(spec: JobSpec, task: TaskView | None, now: float, cols: Columns) -
         parts += [(left.rjust(8), "$kt-eta"), " "]
     else:
         parts += ["        ", " "]
-    parts.append((f"{task.rows:>6}", "" if task.rows else "$text-muted"))
+    parts.append((f"{task.rows:>6}", "" if task.rows else "$foreground-muted"))
     if cols.note:
         parts += ["  ", note(task).truncate(cols.note, ellipsis=True)]
     return Content.assemble(*parts)

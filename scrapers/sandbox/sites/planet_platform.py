@@ -179,7 +179,7 @@ document.querySelector(".npm-quickbook .dropdown-toggle").addEventListener("clic
 
         main = (
             '<section class="home-carousels" id="home-carousels"></section>'
-            '<template data-render-into="#home-carousels" data-delay="300">'
+            '<template data-render-into="#home-carousels" data-delay="200">'
             f'<div class="movies-carousel now-showing"><h2>Now showing</h2>{cards(now)}</div>'
             f'<div class="movies-carousel coming-soon"><h2>Coming soon</h2>{cards(soon)}</div></template>'
         )

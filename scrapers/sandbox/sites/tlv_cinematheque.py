@@ -44,7 +44,7 @@ class TlvReplica(Replica):
 <header><a class="lang-switch" href="/{self.name}/shown/">עברית</a> <span>Tel Aviv Cinematheque</span></header>
 <h1>Screenings</h1><p class="current-date">{h(day)}</p>
 {grid}
-<template data-render-into="#nav-date" data-delay="150">{content}</template>
+<template data-render-into="#nav-date" data-delay="80">{content}</template>
 <div class="shown-popup-overlay sandbox-overlay"><div class="popup">Subscribe!</div></div>
 <script>Sandbox.popup(".shown-popup-overlay", 300);</script>"""
         return Response(document("Screenings – Tel Aviv Cinematheque", body, config=request.config()))

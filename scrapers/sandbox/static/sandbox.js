@@ -15,7 +15,8 @@
     if (!el) return;
     el.innerHTML = html;
     el.setAttribute("data-rendered", String(Date.now()));
-    if (chaos.has("stale")) S.later(cfg.staleMs || 250, () => { el.innerHTML = html; });
+    // re-render what is shown THEN (a newer fill may have happened meanwhile): same content, new nodes
+    if (chaos.has("stale")) S.later(cfg.staleMs || 250, () => { el.innerHTML = el.innerHTML; });
   };
 
   // <template data-render-into="#id" data-delay="ms"> → rendered into #id after the delay.
@@ -32,7 +33,7 @@
     if (spinner) { spinner.classList.add("loading"); spinner.style.display = "block"; }
     return fetch(url, { credentials: "same-origin" })
       .then((r) => r.text())
-      .then((html) => new Promise((resolve) => S.later(cfg.fragmentDelay || 150, () => {
+      .then((html) => new Promise((resolve) => S.later(cfg.fragmentDelay || 80, () => {
         S.fill(target, html);
         if (spinner) { spinner.classList.remove("loading"); spinner.style.display = "none"; }
         resolve();

@@ -102,3 +102,16 @@ def test_stale_elements_are_re_found_and_missing_selectors_fail_fast() -> None:
         page.loaders = ("#n",)  # a visible loader means "still loading": a timeout, retried
         with pytest.raises(SiteTimeout):
             page.wait_for("#never-there", timeout=0.5)
+
+
+def test_yield_far_below_recent_runs_of_the_same_sites_warns(backend: Settings) -> None:
+    from app.core.models import Attempt, Run, utcnow
+    from scrapers.base.yields import recent_yields, yield_warning
+
+    for rows, sites in ((500, "sandbox"), (480, "sandbox"), (3, "live"), (520, "sandbox")):
+        run = Run.create(mode="regular", sites=sites)
+        Attempt.create(run_id=run.id, job="rav_hen", attempt=1, status="ok", started_at=utcnow(), rows=rows)
+    recent = recent_yields("rav_hen", "sandbox", before_run=run.id + 1)
+    assert sorted(recent) == [480, 500, 520]
+    assert "far below the usual 500" in yield_warning(40, recent)
+    assert yield_warning(400, recent) == "" and yield_warning(1, []) == ""

@@ -97,3 +97,11 @@ def test_cancel_mid_scrape_leaves_no_browser_process(scrape_settings) -> None:
     assert [p for p in seen if alive(p)] == []
     assert [p for p in STARTED_PIDS if alive(p)] == []
     assert live_browsers() == 0
+
+
+def test_zero_rows_is_a_failure_not_a_silent_success(scrape_settings) -> None:
+    settings = replace(scrape_settings, mode="testing")
+    with running_sandbox(BUNDLED, today="2031-01-01") as server:  # nothing is playing then
+        result = Executor(replace(settings, sandbox_url=server.url)).run(plan_of("tlv_cinematheque"))
+    job = result.jobs[0]
+    assert (job.status, job.attempts, job.error_type) == ("failed", 2, "YieldTooLow")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from app.core.errors import ConfigError
 from app.core.settings import Settings
 from app.tui.screens.confirm import ConfirmScreen
 from app.tui.screens.dashboard import DashboardScreen
@@ -60,13 +61,14 @@ async def test_mode_selection_dashboard_summary(tui_settings: Settings, tmp_path
     assert not (data / "kartiseret.sqlite").exists()  # the Regular tables were never opened
 
 
-async def test_cancel_selected_task(tui_settings: Settings, closing) -> None:
+async def test_cancel_selected_task_with_a_remapped_key(tui_settings: Settings, closing, monkeypatch) -> None:
+    monkeypatch.setenv("KARTISERET_KEYMAP", "dashboard.cancel=x")  # bindings have ids users can remap
     first, second = job("first", "gated"), job("second", "gated")
     app = make_app(tui_settings, catalogue_of(), plan=plan_of(("fake", True, (first, second))))
     closing.append(app)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: statuses(app) == {"first": "running", "second": "running"}, "both running")
-        await pilot.press("down", "c")
+        await pilot.press("down", "x")
         await wait_for(pilot, lambda: statuses(app).get("second") == "cancelled", "second cancelled")
         assert statuses(app)["first"] == "running"  # only the selected task was cancelled
         fake_jobs.GATES["first"].set()
@@ -174,3 +176,21 @@ async def test_command_palette_offers_the_dashboard_actions(tui_settings: Settin
         await wait_for(pilot, lambda: "Retry failed" in screen_text(app), "palette lists the retry key")
         await pilot.press("enter")
         await wait_for(pilot, lambda: dashboard(app).view.tasks["bad"].attempt == 2 and run_over(app), "retried")
+
+
+async def test_a_setup_error_is_shown_and_summarised(tui_settings: Settings, closing) -> None:
+    def failing_setup(settings, plan):
+        def prepare() -> None:
+            raise ConfigError("sandbox port 8765 is taken by another program")
+
+        return prepare
+
+    quick = job("quick", "quick")
+    app = make_app(tui_settings, catalogue_of(), plan=plan_of(("fake", True, (quick,))), prepare=failing_setup)
+    closing.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "error: sandbox port 8765 is taken" in screen_text(app), "error in the header")
+        assert app.is_running
+        await pilot.press("q")
+    assert app.results == [] and app.exit_code == 2
+    assert "kartiseret: error: sandbox port 8765 is taken by another program" in app.summary_text()

@@ -120,6 +120,7 @@ def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
                 batch = clean_batch(rows, variants, run_id, counts)
                 bulk_insert(CleanRow, CLEAN_FIELDS, batch["cleaned"], ignore_conflicts=True)
                 bulk_insert(QuarantinedRow, _QUARANTINE_FIELDS, batch["quarantined"], ignore_conflicts=True)
+                reporter.check_cancelled()  # cancelling here rolls the whole batch back
                 _save_snapshots(batch["snapshots"])
                 save_counts(run_id, STAGE, counts)
                 set_watermark(WATERMARK, max(mark, rows[-1][0]))

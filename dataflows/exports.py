@@ -82,7 +82,7 @@ def showtime_rows() -> Iterator[dict[str, Any]]:
         )
         .join(Movie, peewee.JOIN.LEFT_OUTER, on=(Movie.movie_id == Showtime.movie_id))
         .switch(Showtime)
-        .join(VariantRecord, peewee.JOIN.LEFT_OUTER, on=(VariantRecord.id == Showtime.variant_id))
+        .join(VariantRecord, peewee.JOIN.LEFT_OUTER, on=(VariantRecord.key_hash == Showtime.variant_key))
     )
     order = [Showtime.date_of_showing, Showtime.showtime, Showtime.cinema, Showtime.key]
     return _rows(query, order, SHOWTIME_COLUMNS)
@@ -103,7 +103,7 @@ def comingsoon_rows() -> Iterator[dict[str, Any]]:
         )
         .join(Movie, peewee.JOIN.LEFT_OUTER, on=(Movie.movie_id == ComingSoon.movie_id))
         .switch(ComingSoon)
-        .join(VariantRecord, peewee.JOIN.LEFT_OUTER, on=(VariantRecord.id == ComingSoon.variant_id))
+        .join(VariantRecord, peewee.JOIN.LEFT_OUTER, on=(VariantRecord.key_hash == ComingSoon.variant_key))
     )
     order = [ComingSoon.release_date, ComingSoon.cinema, ComingSoon.key]
     return _rows(query, order, COMINGSOON_COLUMNS)

@@ -169,7 +169,7 @@ class Showtime(BaseModel):
 
     key = peewee.CharField(max_length=64, primary_key=True)  # "<movie_id>:<dedupe hash>"
     movie_id = peewee.IntegerField(index=True)
-    variant_id = peewee.IntegerField()
+    variant_key = peewee.CharField(max_length=40)  # title_variants.key_hash: the source titles, as scraped
     cinema = peewee.TextField(index=True)
     screening_city = peewee.TextField(default="")
     date_of_showing = peewee.CharField(max_length=10)
@@ -198,7 +198,7 @@ class ComingSoon(BaseModel):
 
     key = peewee.CharField(max_length=64, primary_key=True)  # "<movie_id>:<hash of the cinema>"
     movie_id = peewee.IntegerField(index=True)
-    variant_id = peewee.IntegerField()
+    variant_key = peewee.CharField(max_length=40)  # title_variants.key_hash: the source titles, as scraped
     cinema = peewee.TextField(index=True)
     release_date = peewee.CharField(max_length=10)
     release_year = peewee.CharField(max_length=4, default="")

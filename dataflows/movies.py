@@ -52,22 +52,22 @@ def identity_titles(ids: list[int]) -> dict[int, tuple[str, str]]:
 def desired_movies(ids: list[int]) -> dict[int, dict[str, Any]]:
     """What the movie rows of these films should say (titles: identity's, else the published variants')."""
     facts: dict[int, dict[str, Counter]] = defaultdict(lambda: {name: Counter() for name in (*FACTS, "en", "he")})
-    variant_rows: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    variant_rows: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for model in (Showtime, ComingSoon):
         columns = [getattr(model, name) for name in FACTS]
         query = (
-            model.select(model.movie_id, model.variant_id, *columns, fn.COUNT(model.key))
+            model.select(model.movie_id, model.variant_key, *columns, fn.COUNT(model.key))
             .where(model.movie_id.in_(ids))
-            .group_by(model.movie_id, model.variant_id, *columns)
+            .group_by(model.movie_id, model.variant_key, *columns)
             .tuples()
         )
-        for movie_id, variant_id, *values, n in query:
+        for movie_id, variant_key, *values, n in query:
             for name, value in zip(FACTS, values, strict=True):
                 facts[movie_id][name][value] += n
-            variant_rows[variant_id].append((movie_id, n))
-    titles = VariantRecord.select(VariantRecord.id, VariantRecord.clean_english, VariantRecord.clean_hebrew)
-    for variant_id, english, hebrew in titles.where(VariantRecord.id.in_(sorted(variant_rows))).tuples():
-        for movie_id, n in variant_rows[variant_id]:
+            variant_rows[variant_key].append((movie_id, n))
+    titles = VariantRecord.select(VariantRecord.key_hash, VariantRecord.clean_english, VariantRecord.clean_hebrew)
+    for variant_key, english, hebrew in titles.where(VariantRecord.key_hash.in_(sorted(variant_rows))).tuples():
+        for movie_id, n in variant_rows[variant_key]:
             facts[movie_id]["en"][english] += n
             facts[movie_id]["he"][hebrew] += n
     stats = {

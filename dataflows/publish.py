@@ -49,7 +49,7 @@ PUBLISHED_NAMES = {SHOWTIME: "showtimes", COMINGSOON: "coming_soon"}
 PAST_DATED = "past_dated"
 
 # Published column ← cleaned-row column (both tables), then each table's own.
-_COMMON = ("movie_id", "variant_id", "cinema", "release_year", "runtime", "directed_by", "original_language", "rating",
+_COMMON = ("movie_id", "variant_key", "cinema", "release_year", "runtime", "directed_by", "original_language", "rating",
            "run_id", "raw_row_id")  # fmt: skip
 _OWN = {
     SHOWTIME: ("screening_city", "date_of_showing", "showtime", "screening_type", "screening_tech", "dub_language",
@@ -97,8 +97,8 @@ def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts,
     if reference:
         counts.add("flagged", PAST_DATED, joined.where(wanted, day < reference).count())
     key = peewee.Cast(VariantRecord.movie_id, "TEXT").concat(":").concat(CleanRow.dedupe_hash)
-    sources = (getattr(CleanRow, name) for name in _COMMON[1:] + _OWN[kind])
-    columns = [key, VariantRecord.movie_id, *sources, _flags(day, reference)]
+    sources = (getattr(CleanRow, name) for name in _COMMON[2:] + _OWN[kind])
+    columns = [key, VariantRecord.movie_id, VariantRecord.key_hash, *sources, _flags(day, reference)]
     fields = ["key", *_COMMON, *_OWN[kind], "flags"]
     model.delete().where(model.cinema == cinema).execute()
     last = 0

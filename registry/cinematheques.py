@@ -47,6 +47,36 @@ JOBS: tuple = (
         resource="browser",
         default_eta_s=300.0,
     ),
+    JobSpec(
+        "jaffa_cinema",
+        "cinematheques",
+        "scrapers.sites.cinematheques.jaffa_cinema:JaffaCinema",
+        title="Jaffa Cinema",
+        description="jaffacinema.com Hebrew and English pages, paired by screening links",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=60.0,
+    ),
+    JobSpec(
+        "holon_cinematheque",
+        "cinematheques",
+        "scrapers.sites.cinematheques.holon_cinematheque:HolonCinematheque",
+        title="Holon Cinematheque",
+        description="cinemaholon.org.il events calendar (paged), one page per activity",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=120.0,
+    ),
+    JobSpec(
+        "sam_spiegel",
+        "cinematheques",
+        "scrapers.sites.cinematheques.sam_spiegel:SamSpiegel",
+        title="Sam Spiegel Cinema",
+        description="cinema.jsfs.co.il Hebrew programme (Elementor loop, load more)",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=60.0,
+    ),
 )
 
 GROUP = Group(

@@ -27,6 +27,26 @@ JOBS: tuple = (
         resource="browser",
         default_eta_s=70.0,
     ),
+    JobSpec(
+        "movieland_soon",
+        "comingsoon",
+        "scrapers.sites.comingsoon.movieland_soon:MovieLandSoon",
+        title="MovieLand coming soon",
+        description="movieland.co.il/soon: film pages, foreign-language and dubbed versions skipped",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=170.0,
+    ),
+    JobSpec(
+        "cinema_city_soon",
+        "comingsoon",
+        "scrapers.sites.comingsoon.cinema_city_soon:CinemaCitySoon",
+        title="Cinema City coming soon",
+        description="cinema-city.co.il/comingsoon: every card (load more), versions skipped",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=30.0,
+    ),
 )
 
 GROUP = Group(name="comingsoon", title="Coming soon", parallel=True, description="Chain coming-soon pages.", jobs=JOBS)

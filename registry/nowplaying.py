@@ -47,6 +47,16 @@ JOBS: tuple = (
         resource="browser",
         default_eta_s=1500.0,
     ),
+    JobSpec(
+        "movieland",
+        "nowplaying",
+        "scrapers.sites.nowplaying.movieland:MovieLand",
+        title="MovieLand",
+        description="movieland.co.il: every theatre in the header menu, two months of its datepicker",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=680.0,
+    ),
 )
 
 GROUP = Group(

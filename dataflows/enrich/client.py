@@ -211,14 +211,16 @@ class TmdbClient:
                     self.stats.bump("rate_limited")
                     last = "HTTP 429 (rate limited)"
                     asked = retry_after_seconds(response.headers.get("Retry-After"))
-                    delay = delay if asked is None else asked
+                    self._limiter.pause(min(delay if asked is None else asked, self.config.max_retry_after_s))
+                    delay = 0.0  # the next attempt's slot is already that far away, for every thread
                 elif status in RETRY_STATUSES:
                     last = f"HTTP {status}"
                 else:
                     raise TmdbRequestError(f"TMDB answered HTTP {status} on {path}")
             if attempt < self.config.max_attempts:
                 self.stats.bump("retries")
-                self.sleep(min(delay, self.config.max_retry_after_s))
+                if delay > 0:
+                    self.sleep(min(delay, self.config.max_retry_after_s))
         self.stats.bump("failures")
         raise TmdbUnavailable(f"TMDB unavailable on {path} after {self.config.max_attempts} attempts: {last}")
 

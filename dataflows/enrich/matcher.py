@@ -1,8 +1,9 @@
 """Find a film on TMDB: search every title in its own language, score candidates, decide or defer.
 
-Searches: each distinct title (English in en-US, Hebrew in he-IL), with the year when known, and
-again without it for the first title (so same-title films of other years compete openly, and a
-wrong scraped year cannot hide the right film) or when the year-filtered answer has no close title.
+Searches: the English title in en-US and the Hebrew one in he-IL (alternative titles only while no
+candidate has a close title), each with the year when known, and again without it for the first
+title (so same-title films of other years compete openly, and a wrong scraped year cannot hide the
+right film) or when the year-filtered answer has no close title.
 Details (credits, runtime, alternative titles, translations) are fetched best-first for at most
 `max_details` candidates, and only for those that could still win or spoil the margin. A film is
 matched only when the winner clears the threshold AND leads the runner-up by the margin; otherwise
@@ -18,7 +19,7 @@ from dataflows.enrich.candidates import Candidate
 from dataflows.enrich.client import TmdbClient
 from dataflows.enrich.facts import FilmFacts
 from dataflows.enrich.scoring import MatchRules, Score, score, upper_bound
-from dataflows.enrich.titles import has_hebrew, normalise, title_similarity
+from dataflows.enrich.titles import best_pair, has_hebrew, normalise, title_similarity
 
 MAX_QUERY_TITLES = 4
 CLOSE_TITLE = 0.9
@@ -112,7 +113,10 @@ class Matcher:
     def match(self, facts: FilmFacts) -> MatchResult:
         pool: dict[int, Candidate] = {}
         queries: list[QueryRecord] = []
+        main_titles = {facts.english_title.strip(), facts.hebrew_title.strip()}
         for index, title in enumerate(query_titles(facts)):
+            if title not in main_titles and any(close_title(facts, c) for c in pool.values()):
+                break  # alternative titles are only a fallback
             language = "he-IL" if has_hebrew(title) else "en-US"
             found = self._search(title, language, facts.year, pool, queries)
             close = any(title_similarity(title, t) >= CLOSE_TITLE for t in found)
@@ -163,12 +167,16 @@ class Matcher:
         return details
 
 
+def close_title(facts: FilmFacts, candidate: Candidate) -> bool:
+    return best_pair(facts.titles(), candidate.all_titles())[0] >= CLOSE_TITLE
+
+
 def query_titles(facts: FilmFacts) -> list[str]:
-    """Distinct titles worth a search, at most MAX_QUERY_TITLES (normalised duplicates dropped)."""
+    """Distinct titles worth a search, at most MAX_QUERY_TITLES ("Spider-Man" and "Spiderman" are one)."""
     seen: set[str] = set()
     out: list[str] = []
     for title in facts.titles():
-        key = normalise(title)
+        key = normalise(title).replace(" ", "")
         if key and key not in seen:
             seen.add(key)
             out.append(title)

@@ -21,3 +21,8 @@ class RateLimiter:
             slot = max(now, self._next)
             self._next = slot + self.interval
             return slot - now
+
+    def pause(self, seconds: float) -> None:
+        """No slot before `seconds` from now, for every thread (TMDB answered 429: back off together)."""
+        with self._lock:
+            self._next = max(self._next, time.monotonic() + seconds)

@@ -34,9 +34,12 @@ class ReviewItem:
     queued_at: datetime | None = None
 
     @property
+    def titles(self) -> str:
+        return " / ".join(t for t in (self.english_title, self.hebrew_title) if t) or self.movie_id
+
+    @property
     def label(self) -> str:
-        titles = " / ".join(t for t in (self.english_title, self.hebrew_title) if t) or self.movie_id
-        return f"{titles} ({self.year})" if self.year else titles
+        return f"{self.titles} ({self.year})" if self.year else self.titles
 
 
 def review_queue() -> list[ReviewItem]:
@@ -56,13 +59,16 @@ def review_queue() -> list[ReviewItem]:
     ]
 
 
+MAX_TMDB_ID = 2**31 - 1  # the id columns are 32-bit integers
+
+
 def parse_tmdb_id(text: str | int) -> int:
     """A TMDB id from what a person typed: '1368337', or a themoviedb.org/movie/1368337-… link."""
     raw = str(text).strip().rstrip("/")
     if "/movie/" in raw:
         raw = raw.rsplit("/movie/", 1)[1]
     digits = raw.split("-", 1)[0]
-    if not digits.isdigit() or int(digits) <= 0:
+    if not digits.isdigit() or not 0 < int(digits) <= MAX_TMDB_ID:
         raise ValueError(f"not a TMDB id: {str(text)[:60]!r}")
     return int(digits)
 
@@ -87,7 +93,7 @@ def pin_film(movie_id: str, tmdb_id: int | str, source: str = "manual", note: st
     chosen = parse_tmdb_id(tmdb_id)
     with WRITE_LOCK, database.atomic():
         _set_pin(movie_id, "pin", chosen, source, note)
-        why = f"pinned to tmdb {chosen} ({source})"
+        why = f"pinned by hand ({source})"
         save_manual(movie_id, "pinned", chosen, why, details=cached_details(chosen))
     return chosen
 

@@ -1,14 +1,15 @@
 """Title and name comparison that keeps Hebrew (the old pipeline deleted every non-ASCII letter).
 
-Normalising folds case, accents, Hebrew points and punctuation; similarity is the best of exact,
-space-insensitive ("Spiderman" = "Spider-Man") and character-sequence agreement.
+Normalising folds case, accents, Hebrew points and punctuation; similarity is exact, then
+space-insensitive ("Spiderman" = "Spider-Man"), then rapidfuzz's normalised edit similarity.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from dataflows.titles.script import has_hebrew
 
@@ -31,7 +32,7 @@ def normalise(text: str) -> str:
 
 
 def title_similarity(left: str, right: str) -> float:
-    """1.0 for the same title, 0.97 when only spacing differs, else sequence agreement (0..1)."""
+    """1.0 for the same title, 0.97 when only spacing differs, else edit similarity (0..1, symmetric)."""
     a, b = normalise(left), normalise(right)
     if not a or not b:
         return 0.0
@@ -41,10 +42,7 @@ def title_similarity(left: str, right: str) -> float:
         return 0.97
     if has_hebrew(a) != has_hebrew(b):
         return 0.0  # different scripts say nothing about each other
-    ratio = max(
-        SequenceMatcher(None, a, b, autojunk=False).ratio(), SequenceMatcher(None, b, a, autojunk=False).ratio()
-    )
-    return round(ratio, 3)  # both ways: difflib's ratio depends on argument order
+    return round(fuzz.ratio(a, b) / 100, 3)
 
 
 def best_pair(lefts: list[str], rights: list[str]) -> tuple[float, str, str]:

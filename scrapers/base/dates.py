@@ -42,21 +42,3 @@ def parse_day_month_name(text: str) -> date | None:
         return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
     except ValueError:
         return None
-
-
-def nearest_date(day: int, month: int, around: date) -> date | None:
-    """A year-less day ('04/08', '31.12') as the date nearest to `around` (the site's today or the
-    picked day): '03/01' seen on 2026-12-28 is 2027-01-03, '31/12' seen on 2027-01-01 is 2026-12-31."""
-    candidates = []
-    for year in (around.year - 1, around.year, around.year + 1):
-        try:
-            candidates.append(date(year, month, day))
-        except ValueError:
-            continue
-    return min(candidates, key=lambda d: abs((d - around).days)) if candidates else None
-
-
-def parse_day_month(text: str, around: date) -> date | None:
-    """The first 'dd/mm' or 'dd.mm' in `text` (no year printed) as the date nearest to `around`."""
-    match = re.search(r"(?<!\d)(\d{1,2})[./](\d{1,2})(?![./]?\d)", text or "")
-    return nearest_date(int(match.group(1)), int(match.group(2)), around) if match else None

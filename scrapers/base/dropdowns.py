@@ -20,7 +20,6 @@ from selenium.webdriver.support import expected_conditions as EC
 from scrapers.base.normalise import clean_text
 from scrapers.base.page import Field, Page
 
-
 CHOOSE_JS = """
 const [toggle, options, index, following] = arguments;
 const before = document.querySelector(following);
@@ -29,7 +28,7 @@ if (opener) opener.click();
 const option = document.querySelectorAll(options)[index];
 if (!option) return [false, before];
 option.click();
-return [true, before];
+return [true, before && before.isConnected ? before : null];  // already gone: the list is reloading
 """
 
 

@@ -35,6 +35,7 @@ LANGUAGES.update({name.upper(): name for name in set(LANGUAGES.values())})
 RATINGS: dict[str, str] = {
     "ALL": "All", "ALL AGES": "All", "הותר לכל הגילאים": "All", "לכל הגילאים": "All", "כל הגילאים": "All",
     "Нет возрастных ограничений": "All", "Возраст: הותר לכל הגילאים": "All", "G": "All", "0+": "All",
+    "הגבלת גיל: הותר לכל הגילאים": "All",  # Hot Cinema prints the label with the value
 }
 # "הותר מגיל 12", "12", "+12", "12+", "גיל 16 ומעלה", "הגבלת גיל: הותר מגיל 9" → "12+" / "16+" / "9+"
 RATING_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (

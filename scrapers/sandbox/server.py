@@ -32,11 +32,20 @@ SERVER_ERROR = ("<html><head><title>500 Internal Server Error</title></head><bod
                 "<p>The server encountered an unexpected condition.</p></body></html>")
 
 
-def discover_replicas() -> list[Replica]:
-    """Every `REPLICA` in `scrapers/sandbox/sites/*.py` (one module per site, nothing to register)."""
+def discover_replicas(problems: list[str] | None = None) -> list[Replica]:
+    """Every `REPLICA` in `scrapers/sandbox/sites/*.py` (one module per site, nothing to register).
+
+    A module that fails to import is reported in `problems` and skipped: one broken replica must not
+    take the other sites' replicas down.
+    """
     found = []
     for info in sorted(pkgutil.iter_modules(replica_package.__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{replica_package.__name__}.{info.name}")
+        try:
+            module = importlib.import_module(f"{replica_package.__name__}.{info.name}")
+        except Exception as exc:
+            if problems is not None:
+                problems.append(f"replica {info.name} not served: {type(exc).__name__}: {exc}")
+            continue
         replica = getattr(module, "REPLICA", None)
         if isinstance(replica, Replica):
             found.append(replica)
@@ -73,11 +82,16 @@ class Sandbox:
         self.data = data
         self.today = today or default_today(data.rows)
         self.chaos = chaos or Chaos()
-        self.replicas = {r.name: r for r in discover_replicas()}
+        self.replicas = {r.name: r for r in discover_replicas(data.problems)}
         routed, self.unrouted = route_rows(data.rows, list(self.replicas.values()))
         self.counts = {name: len(rows) for name, rows in routed.items()}
-        for name, replica in self.replicas.items():
-            replica.load(routed[name], self.today)
+        for name, replica in list(self.replicas.items()):
+            try:
+                replica.load(routed[name], self.today)
+            except Exception as exc:  # bad rows for one site: that replica is reported, the rest serve
+                data.problems.append(f"replica {name} not served: {type(exc).__name__}: {exc}")
+                del self.replicas[name]
+                self.counts.pop(name, None)
         self.stop_event = threading.Event()
 
     def health(self) -> dict:

@@ -6,6 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+import peewee
+
 from app.commands.importing import import_paths
 from app.core.models import RAW_COLUMNS
 from app.core.settings import Settings
@@ -69,3 +71,17 @@ def snapshot_tables() -> dict[str, list[tuple[str, ...]]]:
         )
         for model in PUBLISHED
     }
+
+
+def wipe_database() -> None:
+    """Empty every table and restart ID counters: the next import is run 1 again (as in a new database)."""
+    from app.core.db import database, registered_models
+
+    tables = [model._meta.table_name for model in registered_models()]
+    if isinstance(database.obj, peewee.PostgresqlDatabase):
+        quoted = ", ".join(f'"{table}"' for table in tables)
+        database.execute_sql(f"TRUNCATE {quoted} RESTART IDENTITY")
+    else:
+        with database.atomic():
+            for table in tables:
+                database.execute_sql(f'DELETE FROM "{table}"')

@@ -67,7 +67,7 @@ def test_pin_accepts_ids_and_links(typed: object, expected: int) -> None:
     assert parse_tmdb_id(typed) == expected
 
 
-@pytest.mark.parametrize("typed", ["", "abc", "-5", "0", "[@click=app.quit]", "themoviedb.org/tv/1399"])
+@pytest.mark.parametrize("typed", ["", "abc", "-5", "0", "99999999999", "[@click=app.quit]", "themoviedb.org/tv/1399"])
 def test_pin_refuses_what_is_not_an_id(typed: str) -> None:
     with pytest.raises(ValueError):
         parse_tmdb_id(typed)

@@ -45,7 +45,7 @@ async def test_skip_pin_and_accept_from_the_screen(tmdb_settings: Settings) -> N
     async with app.run_test(size=(140, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
-        assert films_shown(screen) == ["Hot Cinema (2026)", "Mama / מאמא", "Michael / מייקל"]
+        assert films_shown(screen) == ["Hot Cinema", "Mama / מאמא", "Michael / מייקל"]
         assert candidates_shown(screen) == []  # the banner has no candidates
 
         await pilot.press("s")  # skip "Hot Cinema"

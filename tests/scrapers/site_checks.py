@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pytest
+
 from app.core.executor import Executor
 from app.core.jobs import RetryPolicy
 from app.core.plan import Plan, Stage
@@ -22,7 +24,7 @@ from app.core.summary import JobResult
 from registry import load_catalogue
 from scrapers.browser.factory import STARTED_PIDS, live_browsers
 from scrapers.browser.processes import alive
-from tests.scrapers.roundtrip import Comparison, compare, running_sandbox, source_rows, stored_rows
+from tests.scrapers.roundtrip import BUNDLED, UNSEEN, Comparison, compare, running_sandbox, source_rows, stored_rows
 
 Rows = list[dict[str, str]]
 FAST_RETRY = RetryPolicy(max_attempts=2, base_delay_s=0.1, max_delay_s=0.2, jitter=0.0)
@@ -89,3 +91,24 @@ def check_missing_fails_fast(settings: Settings, job: str, data: Path, selector:
         assert (folder / name).stat().st_size > 0, name
     assert f"selector: {selector}" in (folder / "failure.txt").read_text()
     return run
+
+
+def site_tests(job: str, cinema: str, key_selector: str, repair: Callable[[Rows], Rows] | None = None,
+               ids: tuple[str, str] = ("bundled-590", "unseen-596")):
+    """The three browser tests every site module runs, bound to one site:
+    `test_round_trip, test_chaos_is_survived, test_missing_key_element_fails_fast = site_tests(...)`."""
+
+    @pytest.mark.browser
+    @pytest.mark.parametrize("data", [BUNDLED, UNSEEN], ids=list(ids))
+    def test_round_trip(scrape_settings, data: Path) -> None:
+        check_round_trip(scrape_settings, job, cinema, data, repair)
+
+    @pytest.mark.browser
+    def test_chaos_is_survived(scrape_settings) -> None:
+        check_chaos_is_survived(scrape_settings, job, cinema, BUNDLED, repair)
+
+    @pytest.mark.browser
+    def test_missing_key_element_fails_fast(scrape_settings) -> None:
+        check_missing_fails_fast(scrape_settings, job, BUNDLED, key_selector)
+
+    return test_round_trip, test_chaos_is_survived, test_missing_key_element_fails_fast

@@ -7,27 +7,11 @@ are compared after undoing the old scraper's carried-over runtime (`expected_row
 
 from __future__ import annotations
 
-import pytest
-
 from scrapers.sandbox.sites.herzliya_cinematheque import expected_rows
-from tests.scrapers.roundtrip import BUNDLED, UNSEEN
-from tests.scrapers.site_checks import check_chaos_is_survived, check_missing_fails_fast, check_round_trip
+from tests.scrapers.site_checks import site_tests
 
-pytestmark = pytest.mark.browser
-JOB, CINEMA = "herzliya_cinematheque", "Herziliya Cinematheque"
-
-
-@pytest.mark.parametrize("data", [BUNDLED, UNSEEN], ids=["bundled-590", "unseen-596"])
-def test_round_trip(scrape_settings, data) -> None:
-    check_round_trip(scrape_settings, JOB, CINEMA, data, expected_rows)
-
-
-def test_chaos_is_survived(scrape_settings) -> None:
-    check_chaos_is_survived(scrape_settings, JOB, CINEMA, BUNDLED, expected_rows)
-
-
-def test_missing_carousel_fails_fast(scrape_settings) -> None:
-    check_missing_fails_fast(scrape_settings, JOB, BUNDLED, "#movie-screenings")
+test_round_trip, test_chaos_is_survived, test_missing_key_element_fails_fast = site_tests(
+    "herzliya_cinematheque", "Herziliya Cinematheque", "#movie-screenings", expected_rows)
 
 
 def test_repair_keeps_a_runtime_only_on_its_own_film() -> None:

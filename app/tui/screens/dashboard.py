@@ -26,6 +26,7 @@ from app.tui.screens.details import TaskDetailsScreen, task_details
 from app.tui.session import RunSession
 from app.tui.widgets.run_header import RunHeader
 from app.tui.widgets.task_list import ColumnHeader, TaskList
+from app.tui.widgets.task_row import TaskRow
 
 TICK_S = 0.1
 LOG_LEVEL_STATUS = {"warning": "retrying", "error": "failed", "critical": "failed"}
@@ -50,6 +51,7 @@ class DashboardScreen(BaseScreen):
         self.view = RunView()
         self.session: RunSession | None = None
         self.log_job: str | None = None
+        self.rows: dict[str, TaskRow] = {}
         self._enabled: tuple = ()
 
     def compose_body(self) -> Iterable[Widget]:
@@ -65,7 +67,16 @@ class DashboardScreen(BaseScreen):
     def tasks(self) -> TaskList:
         return self.query_one(TaskList)
 
+    @property
+    def header(self) -> RunHeader:
+        return self.query_one(RunHeader)
+
+    @property
+    def log_panel(self) -> RichLog:
+        return self.query_one(RichLog)
+
     def on_mount(self) -> None:
+        self.rows = self.tasks.by_job
         self.session = self.kapp.new_session(self.plan)
         self.session.start()
         self.tick()
@@ -86,26 +97,28 @@ class DashboardScreen(BaseScreen):
         now = self.kapp.clock()
         busy = session.busy
         with self.app.batch_update():
-            rows = self.tasks.by_job
+            rows = self.rows
             for job, task in self.view.tasks.items():
                 row = rows.get(job)
                 if row is not None:
                     row.show(task, now)
-            self.query_one(RunHeader).show(self.view, now, busy, session.cancel_requested, session.error)
+            self.header.show(self.view, now, busy, session.cancel_requested, session.error)
             self.append_log(events)
             self.refresh_enabled(busy)
 
     def append_log(self, events: list[Event]) -> None:
         job = self.log_job
         lines = [event for event in events if isinstance(event, TaskLog) and event.job == job]
-        log = self.query_one(RichLog)
+        if not lines:
+            return
+        log = self.log_panel
         for event in lines[-MAX_LOG_WRITES_PER_TICK:]:
             log.write(log_line(event.level, event.message))
 
     def show_log(self, job: str) -> None:
         """The selected task's own lines (rewritten once on selection; appended per tick after)."""
         self.log_job = job
-        log = self.query_one(RichLog)
+        log = self.log_panel
         log.clear()
         log.border_title = Content.assemble(("log · ", "bold"), safe(job, "bold $kt-pink"))
         task = self.view.tasks.get(job)
@@ -114,7 +127,7 @@ class DashboardScreen(BaseScreen):
 
     def repaint_all(self) -> None:
         for row in self.tasks.rows:
-            row._key = None
+            row.invalidate()
         self.tick()
 
     def refresh_enabled(self, busy: bool) -> None:

@@ -115,7 +115,7 @@ class ReviewScreen(Screen[None]):
         films = self.query_one("#review-films", DataTable)
         films.clear()
         for item in self.items:
-            films.add_row(cell(item.label), cell(item.year), cell(len(item.candidates)), key=item.movie_id)
+            films.add_row(cell(item.titles), cell(item.year), cell(len(item.candidates)), key=item.movie_id)
         count = len(self.items)
         title = f"TMDB review — {count} film{'s' if count != 1 else ''} waiting" if count else "TMDB review — all done"
         self.query_one("#review-title", Static).update(Text(title))

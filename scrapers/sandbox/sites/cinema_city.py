@@ -119,7 +119,8 @@ class CinemaCityReplica(Replica):
         decoy_added = False
         for row in rows:
             if not row.get("showtime") and not row.get("date_of_showing"):
-                self.soon.append(Card(1000 + len(self.soon), row.get("hebrew_title", ""), row))
+                marker = " אנגלית" if not self.soon else ""  # a language suffix the scraper strips
+                self.soon.append(Card(1000 + len(self.soon), row.get("hebrew_title", "") + marker, row))
                 continue
             title = display_title(row)
             self.cards.setdefault(title, Card(len(self.cards) + 1, title, row))

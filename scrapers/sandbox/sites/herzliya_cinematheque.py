@@ -16,7 +16,6 @@ later film; `expected_rows` undoes that (the live site showed a runtime only on 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from scrapers.base.textparse import has_latin
@@ -56,16 +55,6 @@ def expected_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return repaired
 
 
-@dataclass
-class Post:
-    number: int
-    rows: list[dict[str, str]] = field(default_factory=list)
-
-    @property
-    def first(self) -> dict[str, str]:
-        return self.rows[0]
-
-
 class HerzliyaReplica(Replica):
     name = "herzliya_cinematheque"
     cinema = "Herziliya Cinematheque"
@@ -74,19 +63,19 @@ class HerzliyaReplica(Replica):
 
     def load(self, rows: list[dict[str, str]], today: date) -> None:
         self.today = today
-        self.posts: dict[tuple[str, str, str], Post] = {}
+        posts: dict[tuple[str, str, str], list[dict[str, str]]] = {}
         for row in expected_rows(rows):
-            self.posts.setdefault(post_key(row), Post(len(self.posts))).rows.append(row)
-        self.by_number = {post.number: post for post in self.posts.values()}
-        self.screenings = sorted(((r.get("date_of_showing", ""), r.get("showtime", ""), post.number, r)
-                                  for post in self.posts.values() for r in post.rows), key=lambda s: s[:3])
+            posts.setdefault(post_key(row), []).append(row)
+        self.posts = list(posts.values())  # post number = position
+        self.screenings = sorted(((r.get("date_of_showing", ""), r.get("showtime", ""), number, r)
+                                  for number, post in enumerate(self.posts) for r in post), key=lambda s: s[:3])
 
     def handle(self, request: Request) -> Response:
         if request.path in ("/", ""):
             return Response(self.home(request))
         match = re.fullmatch(r"/movie/(\d+)/?", request.path)
-        if match and int(match.group(1)) in self.by_number:
-            return Response(self.post_page(request, self.by_number[int(match.group(1))]))
+        if match and int(match.group(1)) < len(self.posts):
+            return Response(self.post_page(request, int(match.group(1))))
         return not_found()
 
     def slide(self, index: int, clone: str = "") -> str:
@@ -118,18 +107,18 @@ class HerzliyaReplica(Replica):
 {AUTOPLAY_JS}"""
         return document("סינמטק הרצליה", body, lang="he", rtl=True, config=request.config())
 
-    def post_page(self, request: Request, post: Post) -> str:
-        row = post.first
+    def post_page(self, request: Request, number: int) -> str:
+        row = self.posts[number][0]
         dubbed = row.get("dub_language") == "Hebrew"
-        decoration = " – דיבוב" if dubbed and post.number % 2 else DECORATIONS[post.number % len(DECORATIONS)]
+        decoration = " – דיבוב" if dubbed and number % 2 else DECORATIONS[number % len(DECORATIONS)]
         english = row.get("english_title", "")
         heading = f"<h3>{h(english)}</h3>" if has_latin(english) else "<h3>אירוע מיוחד</h3>"
         details = " | ".join(part for part in (
-            "ארה\"ב" if post.number % 2 else "צרפת",
+            "ארה\"ב" if number % 2 else "צרפת",
             row.get("release_year", ""),
             f"{row['runtime']} דק׳" if row.get("runtime") else "",
         ) if part)
-        dub_note = "<p>הסרט מוקרן בדיבוב עברי</p>" if dubbed and not post.number % 2 else ""
+        dub_note = "<p>הסרט מוקרן בדיבוב עברי</p>" if dubbed and not number % 2 else ""
         body = f"""
 <header><span>סינמטק הרצליה</span> <nav><a href="https://www.facebook.com/hcinema">פייסבוק</a></nav></header>
 <article class="post">

@@ -161,7 +161,8 @@ class LevReplica(Replica):
 document.querySelectorAll(".tabs a[data-tab]").forEach((link) => link.addEventListener("click", (ev) => {{
   ev.preventDefault();
   const n = link.getAttribute("data-tab");
-  document.querySelectorAll(".tab-pane").forEach((p) => {{ p.style.display = p.id === "tab-" + n ? "block" : "none"; }});
+  document.querySelectorAll(".tab-pane").forEach((p) => {{
+    p.style.display = p.id === "tab-" + n ? "block" : "none"; }});
   document.querySelectorAll(".tabs .tab").forEach((t) => t.classList.toggle("active", t.contains(link)));
   const items = document.querySelector("#tab-" + n + "-items");
   if (items && !items.dataset.shown) {{

@@ -12,7 +12,7 @@ get in the way of a click.
 from __future__ import annotations
 
 from scrapers.base import BaseScraper, Field, Film
-from scrapers.base.bindings import knockout_data
+from scrapers.base.bindings import ko
 from scrapers.base.dates import parse_dmy
 from scrapers.base.dropdowns import Cascade, Dropdown
 from scrapers.base.normalise import clean_text
@@ -41,6 +41,7 @@ CARD = {
     "english": Field(".thumb-text > p", "textContent"),
     "info": Field(".movie-info p", fields={"label": Field(".lbl"), "value": Field(".val")}),
 }
+HOUR = {"time": Field("", "textContent"), "event": ko("EventId")}
 BAR = (("branch", "ddlCinema"), ("hall", "ddlType"), ("film", "ddlMovie"), ("day", "ddlDate"), ("hour", "ddlHour"))
 
 
@@ -101,11 +102,11 @@ class CinemaCity(BaseScraper):
             self.log(f"no date in the day option {day_label!r}: skipped", "warning")
             return
         screening_type, extra_tech = HALLS.get(hall, (hall, ""))
-        hours = self.page.retry_stale(lambda: knockout_data(self.page, hours_css, ["EventId"]), what="hours")
+        hours = self.page.retry_stale(lambda: self.page.extract(hours_css, HOUR), what="hours")
         for hour in hours:
-            event = hour["EventId"]
+            event = hour["event"]
             self.emit(film.screening(
-                showtime=hour["text"], date_of_showing=day.isoformat(), screening_city=branch,
+                showtime=clean_text(hour["time"]), date_of_showing=day.isoformat(), screening_city=branch,
                 screening_type=screening_type, screening_tech=f"{variant.dimension} {extra_tech}".strip(),
                 dub_language=variant.dub_language,
                 english_href=TICKETS.format(event=event, lang="en") if event else "",

@@ -3,11 +3,12 @@
 Story: open the English home page, take the film links of BOTH tabs ("now playing", and "coming
 soon", whose pre-sale films already have screenings) — each film page once, however many tabs list
 it (the old scraper read such films twice and stored every screening twice). Per film: the Hebrew
-page (same URL without `/en/`) gives the Hebrew title; the English page gives the English title, the
-info lines (year, runtime, language, rating) and the schedule: one block per branch (`h3`), day
-blocks "Tue 04/08" (no year: the date nearest the site's today, so late-December pages roll into
-January) and time links (order URL + `?lang=en` / `?lang=he`). "Dubbed" (or the site's "Dubbded")
-and "מדובב" are taken out of the titles into `dub_language`. Always Regular / 2D.
+page (the same URL without `/en/`; fetched in the background, its title is in the served HTML)
+gives the Hebrew title; the English page gives the English title, the info lines (year, runtime,
+language, rating) and the schedule: one block per branch (`h3`), day blocks "Tue 04/08" (no year:
+inferred from the site's today, so a December page's January days fall in the next year) and time
+links (order URL + `?lang=en` / `?lang=he`). "Dubbed" (or the site's "Dubbded") and "מדובב" are
+taken out of the titles into `dub_language`. Always Regular / 2D.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from scrapers.base import BaseScraper, Field, Film, SelectorMissing, SiteTimeout, split_title_markers
-from scrapers.base.dates import parse_day_month
+from scrapers.base.fetch import fetch_extract
 from scrapers.base.normalise import clean_text
+from scrapers.base.textparse import checked_link, first_year, parse_runtime
+from scrapers.base.yearless import parse_day_month
 
 BRANCH_CITIES = {
     "Lev Smadar": "Jerusalem",
@@ -39,8 +42,6 @@ BRANCH = {
     "days": Field(".day", fields={"date": Field(".date"),
                                   "times": Field("a.time", fields={"time": Field(""), "href": Field("", "href")})}),
 }
-YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-RUNTIME = re.compile(r"\b(\d{2,3})\s*min", re.I)
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 ORDER_LINK = re.compile(r"/order/\d+")
 EMPTY_TAB_WAIT_S = 5.0  # a tab with no films at all stays empty
@@ -60,12 +61,12 @@ def film_from_info(english: str, hebrew: str, lines: list[str]) -> Film:
     """Info lines: 'Drama | 2026 | 107 min', 'French, Hebrew subtitles' (no Latin word: Hebrew),
     'Age limit: 14+' (the text after ':')."""
     first, second, third = ([clean_text(line) for line in lines] + ["", "", ""])[:3]
-    year, runtime, language = YEAR.search(first), RUNTIME.search(first), LATIN_WORD.search(second)
+    language = LATIN_WORD.search(second)
     return Film(
         english_title=english,
         hebrew_title=hebrew,
-        release_year=year.group(0) if year else "",
-        runtime=runtime.group(1) if runtime else "",
+        release_year=first_year(first),
+        runtime=parse_runtime(first),
         original_language=language.group(0) if language else "Hebrew",
         rating=third.split(":", 1)[1].strip() if ":" in third else "",
     )
@@ -73,8 +74,8 @@ def film_from_info(english: str, hebrew: str, lines: list[str]) -> Film:
 
 def ticket_links(href: str) -> tuple[str, str]:
     """The order page in both languages; no link without an order id (never a broken '…/None')."""
-    base = (href or "").split("?")[0]
-    if not ORDER_LINK.search(base):
+    base = checked_link((href or "").split("?")[0], ORDER_LINK)
+    if not base:
         return "", ""
     return f"{base}?lang=en", f"{base}?lang=he"
 
@@ -121,8 +122,7 @@ class LevCinema(BaseScraper):
 
     # ------------------------------------------------------------------------------ film pages
     def read_film(self, english_url: str) -> LevPage:
-        self.page.open(hebrew_url(english_url))
-        hebrew = split_title_markers(self.page.wait_text("h1", bool, "Hebrew title"))
+        hebrew = split_title_markers(self.hebrew_title(hebrew_url(english_url)))
         self.page.open(english_url)
         self.page.wait_any(*SCHEDULE_READY, what="film schedule")
         info = self.page.retry_stale(lambda: self.page.extract("body", FILM_PAGE)[0], what="film details")
@@ -131,6 +131,13 @@ class LevCinema(BaseScraper):
         film = film_from_info(english.title, hebrew.title, info["info"])
         return LevPage(film, english.dub_language or hebrew.dub_language, english.tech or hebrew.tech or "2D",
                        branches)
+
+    def hebrew_title(self, url: str) -> str:
+        """The Hebrew page's `h1`, fetched without leaving the current page (it is in the served HTML)."""
+        titles = [clean_text(t["text"]) for t in fetch_extract(self.page, url, "h1", {"text": Field("")})]
+        if not any(titles):
+            raise SelectorMissing("h1", url, "Hebrew title")
+        return next(t for t in titles if t)
 
     def emit_film(self, page: LevPage, today: date) -> None:
         for branch in self.capped("branches", page.branches):

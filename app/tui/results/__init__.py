@@ -1,0 +1,1 @@
+"""Pieces the result screens share: literal cells in display order, the windowed table, exports."""

@@ -1,0 +1,23 @@
+"""Table cells from untrusted values: always Rich `Text` (a DataTable parses plain strings as markup),
+made printable, cut to what a column can show, and in the terminal's right-to-left display order."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from app.textfmt import printable
+from app.tui.results.bidi import ORDER
+
+MAX_CELL = 160  # no column is wider; a 10,000-character title costs no more than this
+
+
+def cell(value: object, style: str | Style = "", justify: str = "left") -> Text:
+    raw = "" if value is None else str(value)
+    shown = printable(raw[:MAX_CELL])[:MAX_CELL]
+    return Text(ORDER.apply(shown), style=style, no_wrap=True, overflow="ellipsis", justify=justify, end="")  # type: ignore[arg-type]
+
+
+def number(value: object, style: str | Style = "") -> Text:
+    """A count or size, right-aligned ('' and None stay empty)."""
+    return cell("" if value in (None, "") else value, style, justify="right")

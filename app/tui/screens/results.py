@@ -1,0 +1,208 @@
+"""What the result screens (Movies, Showtimes, Coming soon, Data quality) share.
+
+A screen loads its view once, in a thread (the UI keeps drawing), and then answers every filter
+from memory: typing restarts a short timer, and when it fires the view is filtered and the
+windowed table updated in one batch — no query and no widget rebuild per keystroke. F6/F7 export
+exactly the filtered rows, F2 switches how right-to-left text is drawn, F5 reads the tables again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.content import Content
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static
+
+from app.core.db import database
+from app.textfmt import printable
+from app.tui.format import first_line
+from app.tui.results.bidi import LOGICAL, ORDER
+from app.tui.results.export import export_path, write_export
+from app.tui.results.table import ResultTable
+from app.tui.screens.base import BaseScreen
+from dataflows.views.days import day_label, local_now
+
+STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "results.tcss"
+DEBOUNCE_S = 0.05  # a burst of keys (or a paste) is filtered once, ~one frame after the last key
+
+
+def when(stamp: str) -> str:
+    """'2026-08-14 20:30' → 'Fri 14 Aug 20:30'."""
+    day, _, clock = stamp.partition(" ")
+    return f"{day_label(day)} {clock}".strip()
+
+
+class ResultsScreen(BaseScreen):
+    CSS_PATH = STYLESHEET
+    VIEW_NAME: ClassVar[str] = "results"  # export file prefix
+    NOUN: ClassVar[str] = "rows"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="results.back"),
+        Binding("f5,ctrl+r", "reload", "Reload", id="results.reload"),
+        Binding("f6", "export('csv')", "Export CSV", id="results.export-csv"),
+        Binding("f7", "export('json')", "Export JSON", id="results.export-json"),
+        Binding("f2", "toggle_order", "RTL order", id="results.rtl-order"),
+        Binding("down", "focus_table", "To the table", show=False),
+    ]
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view: Any = None
+        self.now: datetime | None = None
+        self.failed = ""
+        self._timer: Timer | None = None
+
+    # ------------------------------------------------------------------------------ layout
+    def compose_body(self) -> Iterable[Widget]:
+        yield from self.compose_filters()
+        yield Static(id="results-status", classes="results-status")
+        yield from self.compose_tables()
+        yield from self.compose_details()
+
+    def compose_filters(self) -> Iterable[Widget]:
+        return ()
+
+    def compose_tables(self) -> Iterable[Widget]:
+        yield ResultTable(self.columns(), self.render_row, id="results")
+
+    def compose_details(self) -> Iterable[Widget]:
+        return ()
+
+    def columns(self) -> list:
+        raise NotImplementedError
+
+    def render_row(self, index: int) -> list[Text]:
+        raise NotImplementedError
+
+    @property
+    def table(self) -> ResultTable:
+        return self.query_one("#results", ResultTable)
+
+    # ------------------------------------------------------------------------------ loading
+    def on_mount(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.failed = ""
+        self.show_status()
+        self.load_in_thread(local_now(self.kapp.clock()))
+
+    def load_view(self, clock_now: datetime) -> tuple[datetime, Any]:
+        """Read the view (runs on a worker thread); returns the "now" it was read for, and the view."""
+        raise NotImplementedError
+
+    @work(thread=True, exclusive=True, group="results-load")
+    def load_in_thread(self, clock_now: datetime) -> None:
+        try:
+            with database.connection_context():
+                now, view = self.load_view(clock_now)
+        except Exception as exc:  # a broken table or database is shown, never crashes the app
+            self.app.call_from_thread(self.load_failed, exc)
+            return
+        self.app.call_from_thread(self.loaded, now, view)
+
+    def loaded(self, now: datetime, view: Any) -> None:
+        self.now, self.view = now, view
+        self.view_loaded()
+        self.refilter()
+
+    def view_loaded(self) -> None:
+        """Hook: the view is in (e.g. fill the filter boxes' suggestions)."""
+
+    def load_failed(self, exc: BaseException) -> None:
+        self.failed = printable(first_line(str(exc)) or type(exc).__name__)
+        self.show_status()
+
+    # ------------------------------------------------------------------------------ filtering
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.schedule_filter()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.schedule_filter()
+
+    def schedule_filter(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_S, self.refilter)
+
+    def refilter(self) -> None:
+        """Filter the loaded view with what the filter boxes say and show the result."""
+        if self.view is None:
+            return
+        self.table.show(self.select_rows())
+        self.show_status()
+        self.show_details()
+
+    def select_rows(self) -> list[int]:
+        raise NotImplementedError
+
+    def value_of(self, selector: str) -> str:
+        return self.query_one(selector, Input).value
+
+    # ------------------------------------------------------------------------------ status, details
+    def show_status(self) -> None:
+        status = self.query_one("#results-status", Static)
+        if self.failed:
+            status.update(Content.assemble(("Cannot read the published tables: ", "$kt-failed"), self.failed))
+        elif self.view is None:
+            status.update(Content.styled("Loading…", "$foreground-muted"))
+        else:
+            status.update(self.status_content())
+
+    def status_content(self) -> Content:
+        table = self.table
+        shown, total = len(table.result), len(self.view)
+        parts: list[Content | str | tuple[str, str]] = [(f"{shown:,}", "bold"), f" of {total:,} {self.NOUN}"]
+        parts.extend(self.status_details())
+        if not table.fully_loaded:
+            parts.append((f" · first {table.row_count:,} listed, scroll for more (End: all)", "$foreground-muted"))
+        order = "logical (terminal reorders)" if ORDER.mode == LOGICAL else "visual"
+        parts.append((f" · Hebrew: {order} order, F2", "$foreground-muted"))
+        return Content.assemble(*parts)
+
+    def status_details(self) -> list[Content | str | tuple[str, str]]:
+        return []
+
+    def show_details(self) -> None:
+        """Hook: describe the row under the cursor."""
+
+    def on_data_table_row_highlighted(self, event: ResultTable.RowHighlighted) -> None:
+        self.show_details()
+        if not self.table.fully_loaded or event.data_table.row_count == len(self.table.result):
+            self.show_status()
+
+    # ------------------------------------------------------------------------------ actions
+    def action_focus_table(self) -> None:
+        self.table.focus()
+
+    def action_toggle_order(self) -> None:
+        ORDER.toggle()
+        for table in self.query(ResultTable):
+            table.rerender()
+        self.show_status()
+        self.show_details()
+
+    def export_rows(self) -> Iterator[dict[str, Any]]:
+        return self.view.export_rows(self.table.result)
+
+    def action_export(self, fmt: str) -> None:
+        if self.view is None:
+            self.notify("Nothing loaded yet.", severity="warning", markup=False)
+            return
+        path = export_path(self.kapp.settings.data_dir / "exports", self.VIEW_NAME, fmt, self.kapp.clock())
+        try:
+            count = write_export(self.export_rows(), list(self.view.columns), fmt, path)
+        except OSError as exc:
+            self.notify(printable(str(exc)), title="Export failed", severity="error", markup=False)
+            return
+        self.notify(f"{count:,} {self.NOUN} written to {printable(str(path))}", title="Exported", markup=False)

@@ -1,0 +1,182 @@
+"""The Data quality view: a run's report (rows in, quarantined and dropped by reason, merged, films,
+published, flagged) line by line against the previous run that has one, and each cinema's scrape
+size against the previous run and its usual size — with the flagged (rejected) scrapes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.models import Run
+from dataflows.models import QualityCount, Snapshot
+from dataflows.quality import report
+
+MAX_RUNS = 200
+MAX_REASONS = 12  # per bucket; the rest are summed into one line
+UP_IS_WORSE, DOWN_IS_WORSE, NEUTRAL = "up", "down", ""
+# Report buckets in reading order: (key, section title, which way is bad).
+BUCKETS = (
+    ("quarantined", "Quarantined", UP_IS_WORSE),
+    ("dropped", "Dropped", UP_IS_WORSE),
+    ("published", "Published", DOWN_IS_WORSE),
+    ("flagged", "Flagged", UP_IS_WORSE),
+    ("snapshots", "Scrapes decided", NEUTRAL),
+    ("unmapped", "Values with no rule", UP_IS_WORSE),
+    ("other", "Other counters", NEUTRAL),
+)
+SCALARS = (
+    ("rows_in", "Rows in", NEUTRAL),
+    ("merged", "Duplicates merged", NEUTRAL),
+    ("films_created", "Films created", NEUTRAL),
+    ("variants_matched", "Variants matched to a film", NEUTRAL),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRun:
+    run_id: int
+    started: str
+    plan: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    section: str
+    label: str
+    current: int | None
+    previous: int | None
+    worse: str = NEUTRAL  # which direction of change is bad
+    total: bool = False  # a section's total (shown stronger)
+
+    @property
+    def change(self) -> int | None:
+        if self.current is None or self.previous is None:
+            return None
+        return self.current - self.previous
+
+    @property
+    def got_worse(self) -> bool:
+        change = self.change or 0
+        return (self.worse == UP_IS_WORSE and change > 0) or (self.worse == DOWN_IS_WORSE and change < 0)
+
+
+@dataclass(frozen=True, slots=True)
+class CinemaYield:
+    cinema: str
+    kind: str
+    rows: int | None  # None: not scraped in this run
+    previous: int | None
+    usual: int | None
+    decision: str
+    reason: str
+
+    @property
+    def flagged(self) -> bool:
+        return self.decision == "rejected"
+
+    @property
+    def share_of_usual(self) -> float | None:
+        return None if self.rows is None or not self.usual else self.rows / self.usual
+
+
+def report_runs(limit: int = MAX_RUNS) -> list[ReportRun]:
+    """Runs with a report (counters or scrapes), newest first."""
+    ids = {run_id for (run_id,) in QualityCount.select(QualityCount.run_id).distinct().tuples()}
+    ids |= {run_id for (run_id,) in Snapshot.select(Snapshot.run_id).distinct().tuples()}
+    newest = sorted(ids, reverse=True)[:limit]
+    runs = {run.id: run for run in Run.select().where(Run.id.in_(newest))} if newest else {}
+    out = []
+    for run_id in newest:
+        run = runs.get(run_id)
+        started = f"{run.started_at:%Y-%m-%d %H:%M}" if run and run.started_at else ""
+        out.append(ReportRun(run_id, started, run.plan if run else "", run.status if run else ""))
+    return out
+
+
+def _bucket_lines(key: str, title: str, worse: str, current: dict, previous: dict) -> list[Line]:
+    now, before = current.get(key) or {}, previous.get(key) or {}
+    if not now and not before:
+        return []
+    had = bool(previous)
+    total = Line(title, "total", sum(now.values()), sum(before.values()) if had else None, worse, total=True)
+    reasons = sorted(set(now) | set(before), key=lambda r: (-now.get(r, 0), -before.get(r, 0), r))
+    lines = [
+        Line(title, str(r), now.get(r, 0), before.get(r, 0) if had else None, worse) for r in reasons[:MAX_REASONS]
+    ]
+    rest = reasons[MAX_REASONS:]
+    if rest:
+        more = f"{len(rest)} more"
+        lines.append(Line(title, more, sum(now.get(r, 0) for r in rest), sum(before.get(r, 0) for r in rest), worse))
+    return [total, *lines]
+
+
+def compare(current: dict[str, Any], previous: dict[str, Any] | None) -> list[Line]:
+    """The report's lines with the previous report's numbers beside them (None: no previous report)."""
+    before = previous or {}
+    lines = [
+        Line("Rows", label, int(current.get(key, 0)), int(before[key]) if key in before else None, worse)
+        for key, label, worse in SCALARS
+    ]
+    for key, title, worse in BUCKETS:
+        lines.extend(_bucket_lines(key, title, worse, current, before))
+    return lines
+
+
+def cinema_yields(run_id: int, previous_run_id: int | None) -> list[CinemaYield]:
+    """Each cinema's scrape in this run beside the previous run's: flagged first, then by cinema."""
+    now = {(s.cinema, s.kind): s for s in Snapshot.select().where(Snapshot.run_id == run_id)}
+    before = {}
+    if previous_run_id is not None:
+        before = {(s.cinema, s.kind): s for s in Snapshot.select().where(Snapshot.run_id == previous_run_id)}
+    out = []
+    for key in sorted(set(now) | set(before)):
+        snap, old = now.get(key), before.get(key)
+        out.append(
+            CinemaYield(
+                cinema=key[0],
+                kind=key[1],
+                rows=snap.rows if snap else None,
+                previous=old.rows if old else None,
+                usual=snap.baseline if snap else None,
+                decision=snap.decision if snap else "not scraped",
+                reason=snap.reason if snap else "",
+            )
+        )
+    return sorted(out, key=lambda y: (not y.flagged, y.rows is not None, y.cinema, y.kind))
+
+
+class QualityView:
+    """The runs with a report, and for one of them its lines and cinemas against the previous one."""
+
+    columns = ["section", "label", "this_run", "previous_run", "change"]
+
+    def __init__(self, runs: list[ReportRun]) -> None:
+        self.runs = runs
+        self.run_id: int | None = None
+        self.previous_id: int | None = None
+        self.lines: list[Line] = []
+        self.cinemas: list[CinemaYield] = []
+
+    def previous_of(self, run_id: int) -> int | None:
+        older = [run.run_id for run in self.runs if run.run_id < run_id]
+        return max(older) if older else None
+
+    def load(self, run_id: int) -> None:
+        """Read one run's report and its previous run's (two small queries)."""
+        self.run_id, self.previous_id = run_id, self.previous_of(run_id)
+        previous = report(self.previous_id) if self.previous_id is not None else None
+        self.lines = compare(report(run_id), previous)
+        self.cinemas = cinema_yields(run_id, self.previous_id)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def export_rows(self, rows: Iterable[int]) -> Iterator[dict[str, Any]]:
+        for row in rows:
+            line = self.lines[row]
+            change = line.change
+            values = (line.section, line.label, line.current, line.previous, change)
+            yield {name: "" if value is None else value for name, value in zip(self.columns, values, strict=True)}

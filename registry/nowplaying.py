@@ -57,6 +57,16 @@ JOBS: tuple = (
         resource="browser",
         default_eta_s=680.0,
     ),
+    JobSpec(
+        "hot_cinema",
+        "nowplaying",
+        "scrapers.sites.nowplaying.hot_cinema:HotCinema",
+        title="Hot Cinema",
+        description="hotcinema.co.il: every branch, every day of the two-month datepicker",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=1080.0,
+    ),
 )
 
 GROUP = Group(

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
     from app.tui.app import KartiseretApp
 
-SCREEN_MODULES: tuple[str, ...] = ("app.tui.screens.history",)
+SCREEN_MODULES: tuple[str, ...] = (
+    "app.tui.screens.history",
+    "app.tui.screens.movies",
+    "app.tui.screens.showtimes",
+    "app.tui.screens.coming_soon",
+    "app.tui.screens.quality",
+)
 
 MODE, DASHBOARD = "mode", "dashboard"
 

@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from peewee import EXCLUDED
-
 from app.core.models import utcnow
-from dataflows.enrich.models import WRITE_LOCK, TmdbCacheEntry
+from dataflows.enrich.models import WRITE_LOCK, TmdbCacheEntry, upsert
 
 SECRET_PARAMS = frozenset({"api_key", "access_token", "session_id", "guest_session_id"})
 
@@ -49,23 +47,9 @@ class ResponseCache:
         return CachedResponse(entry.status, entry.body, age)
 
     def put(self, key: str, status: int, body: str) -> None:
+        row = {"key_hash": _hash(key), "request": key, "status": status, "body": body, "fetched_at": utcnow()}
         with WRITE_LOCK:
-            self._upsert(key, status, body)
-
-    @staticmethod
-    def _upsert(key: str, status: int, body: str) -> None:
-        (
-            TmdbCacheEntry.insert(key_hash=_hash(key), request=key, status=status, body=body, fetched_at=utcnow())
-            .on_conflict(
-                conflict_target=[TmdbCacheEntry.key_hash],
-                update={
-                    TmdbCacheEntry.status: EXCLUDED.status,
-                    TmdbCacheEntry.body: EXCLUDED.body,
-                    TmdbCacheEntry.fetched_at: EXCLUDED.fetched_at,
-                },
-            )
-            .execute()
-        )
+            upsert(TmdbCacheEntry, row, "key_hash")
 
     def prune(self, older_than: timedelta) -> int:
         """Drop entries nobody may reuse any more; returns how many."""

@@ -5,8 +5,10 @@ film identity stores its ids."""
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import peewee
+from peewee import EXCLUDED
 
 from app.core.db import BaseModel, register_models
 from app.core.models import utcnow
@@ -102,6 +104,12 @@ class TmdbReview(BaseModel):
 
     class Meta:
         table_name = "tmdb_review"
+
+
+def upsert(model: type[BaseModel], row: dict[str, Any], key: str, keep: tuple[str, ...] = ()) -> None:
+    """Insert one row, or update it by its key: every other column takes the new value (but `keep`)."""
+    updates = {getattr(model, name): getattr(EXCLUDED, name) for name in row if name != key and name not in keep}
+    model.insert(**row).on_conflict(conflict_target=[getattr(model, key)], update=updates).execute()
 
 
 register_models(TmdbMovie, FilmTmdb, TmdbCacheEntry, TmdbPin, TmdbReview)

@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from peewee import EXCLUDED
-
 from app.core.db import database
 from app.core.models import utcnow
-from dataflows.enrich.models import WRITE_LOCK, FilmTmdb, TmdbPin, TmdbReview
+from dataflows.enrich.models import WRITE_LOCK, FilmTmdb, TmdbPin, TmdbReview, upsert
 from dataflows.enrich.store import cached_details, save_manual
 
 
@@ -84,8 +82,7 @@ def _set_pin(movie_id: str, action: str, tmdb_id: int | None, source: str, note:
         "note": note,
         "created_at": utcnow(),
     }
-    updates = {getattr(TmdbPin, name): getattr(EXCLUDED, name) for name in row if name != "movie_id"}
-    TmdbPin.insert(**row).on_conflict(conflict_target=[TmdbPin.movie_id], update=updates).execute()
+    upsert(TmdbPin, row, "movie_id")
 
 
 def pin_film(movie_id: str, tmdb_id: int | str, source: str = "manual", note: str = "") -> int:

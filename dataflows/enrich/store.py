@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from peewee import EXCLUDED
-
 from app.core.db import database
 from app.core.models import utcnow
 from dataflows.enrich.cache import ResponseCache, request_key
@@ -18,7 +16,7 @@ from dataflows.enrich.candidates import hebrew_translation, year_of
 from dataflows.enrich.client import details_request
 from dataflows.enrich.facts import FilmFacts
 from dataflows.enrich.matcher import MatchResult
-from dataflows.enrich.models import WRITE_LOCK, FilmTmdb, TmdbMovie, TmdbReview
+from dataflows.enrich.models import WRITE_LOCK, FilmTmdb, TmdbMovie, TmdbReview, upsert
 
 
 def _json(value: object) -> str:
@@ -52,8 +50,7 @@ def movie_row(details: dict[str, Any]) -> dict[str, Any]:
 
 def upsert_movie(details: dict[str, Any]) -> None:
     row = movie_row(details)
-    updates = {getattr(TmdbMovie, name): getattr(EXCLUDED, name) for name in row if name != "tmdb_id"}
-    TmdbMovie.insert(**row).on_conflict(conflict_target=[TmdbMovie.tmdb_id], update=updates).execute()
+    upsert(TmdbMovie, row, "tmdb_id")
 
 
 def cached_details(tmdb_id: int) -> dict[str, Any] | None:
@@ -85,10 +82,7 @@ def upsert_decision(
         "run_id": run_id,
         "updated_at": utcnow(),
     }
-    updates = {getattr(FilmTmdb, name): getattr(EXCLUDED, name) for name in row if name != "movie_id"}
-    if not fingerprint:
-        updates.pop(FilmTmdb.facts_fingerprint)
-    FilmTmdb.insert(**row).on_conflict(conflict_target=[FilmTmdb.movie_id], update=updates).execute()
+    upsert(FilmTmdb, row, "movie_id", keep=() if fingerprint else ("facts_fingerprint",))
 
 
 def queue_for_review(result: MatchResult, run_id: int) -> None:
@@ -103,8 +97,7 @@ def queue_for_review(result: MatchResult, run_id: int) -> None:
         "run_id": run_id,
         "queued_at": utcnow(),
     }
-    updates = {getattr(TmdbReview, name): getattr(EXCLUDED, name) for name in row if name != "movie_id"}
-    TmdbReview.insert(**row).on_conflict(conflict_target=[TmdbReview.movie_id], update=updates).execute()
+    upsert(TmdbReview, row, "movie_id")
 
 
 def unchanged(movie_id: str, status: str, tmdb_id: int | None, ledger: str) -> bool:

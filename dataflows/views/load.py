@@ -75,7 +75,8 @@ def load_coming_soon() -> ComingSoonView:
 
 
 def load_quality() -> QualityView:
+    """The runs with a report, the newest one's report read."""
     view = QualityView(report_runs())
     if view.runs:
-        view.load(view.runs[0].run_id)
+        view.report = view.read(view.runs[0].run_id)
     return view

@@ -148,35 +148,38 @@ def cinema_yields(run_id: int, previous_run_id: int | None) -> list[CinemaYield]
     return sorted(out, key=lambda y: (not y.flagged, y.rows is not None, y.cinema, y.kind))
 
 
-class QualityView:
-    """The runs with a report, and for one of them its lines and cinemas against the previous one."""
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    run_id: int
+    previous_id: int | None
+    lines: list[Line]
+    cinemas: list[CinemaYield]
 
-    columns = ["section", "label", "this_run", "previous_run", "change"]
+
+class QualityView:
+    """The runs with a report; the report shown is read when a run is chosen (two small queries)."""
+
+    columns = ["section", "measure", "this_run", "previous_run", "change"]
 
     def __init__(self, runs: list[ReportRun]) -> None:
         self.runs = runs
-        self.run_id: int | None = None
-        self.previous_id: int | None = None
-        self.lines: list[Line] = []
-        self.cinemas: list[CinemaYield] = []
+        self.report: RunReport | None = None
 
     def previous_of(self, run_id: int) -> int | None:
         older = [run.run_id for run in self.runs if run.run_id < run_id]
         return max(older) if older else None
 
-    def load(self, run_id: int) -> None:
-        """Read one run's report and its previous run's (two small queries)."""
-        self.run_id, self.previous_id = run_id, self.previous_of(run_id)
-        previous = report(self.previous_id) if self.previous_id is not None else None
-        self.lines = compare(report(run_id), previous)
-        self.cinemas = cinema_yields(run_id, self.previous_id)
+    def read(self, run_id: int) -> RunReport:
+        previous_id = self.previous_of(run_id)
+        previous = report(previous_id) if previous_id is not None else None
+        return RunReport(run_id, previous_id, compare(report(run_id), previous), cinema_yields(run_id, previous_id))
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return len(self.report.lines) if self.report else 0
 
     def export_rows(self, rows: Iterable[int]) -> Iterator[dict[str, Any]]:
+        lines = self.report.lines if self.report else []
         for row in rows:
-            line = self.lines[row]
-            change = line.change
-            values = (line.section, line.label, line.current, line.previous, change)
+            line = lines[row]
+            values = (line.section, line.label, line.current, line.previous, line.change)
             yield {name: "" if value is None else value for name, value in zip(self.columns, values, strict=True)}

@@ -9,6 +9,7 @@ import pytest
 
 from app.core.models import utcnow
 from app.core.settings import Settings
+from dataflows.enrich.cache import ResponseCache
 from dataflows.enrich.client import ClientConfig, TmdbAuthError, TmdbClient, TmdbUnavailable
 from dataflows.enrich.models import TmdbCacheEntry
 from dataflows.enrich.ratelimit import RateLimiter
@@ -49,6 +50,15 @@ def test_stale_cache_entries_are_fetched_again(backend: Settings, fake_tmdb: Fak
     TmdbCacheEntry.update(fetched_at=utcnow() - timedelta(days=45)).execute()
     tmdb.movie_details(620)
     assert fake_tmdb.request_count() == 2
+    assert TmdbCacheEntry.get().fetched_at > utcnow() - timedelta(days=1)  # refreshed in place, one row
+
+    tmdb.search_movie("Ghostbusters", "en-US")
+    assert ResponseCache().prune(older_than=timedelta(days=90)) == 0
+    TmdbCacheEntry.update(fetched_at=utcnow() - timedelta(days=400)).where(
+        TmdbCacheEntry.request.contains("search")
+    ).execute()
+    assert ResponseCache().prune(older_than=timedelta(days=90)) == 1
+    assert [e.request.split("?")[0] for e in TmdbCacheEntry.select()] == ["GET /3/movie/620"]
 
 
 def test_hebrew_search_returns_hebrew_titles(backend: Settings, fake_tmdb: FakeTmdb) -> None:

@@ -76,10 +76,10 @@ class ResultTable(DataTable):
         self.fit_columns(force=True)
 
     # ------------------------------------------------------------------------------ rows
-    def show(self, result: Sequence[int]) -> bool:
-        """Show a new result; returns whether the widget changed."""
+    def show(self, result: Sequence[int], force: bool = False) -> bool:
+        """Show a new result; returns whether the widget changed. `force`: the rows' contents changed."""
         loaded = self.row_count
-        if loaded and list(result[:loaded]) == list(self.result[:loaded]):
+        if loaded and not force and list(result[:loaded]) == list(self.result[:loaded]):
             self.result = result  # the rows on screen stay; later pages come from the new result
             if loaded < self.PAGE:
                 self._append(self.PAGE - loaded)

@@ -112,7 +112,7 @@ class ResultsScreen(BaseScreen):
     def loaded(self, now: datetime, view: Any) -> None:
         self.now, self.view = now, view
         self.view_loaded()
-        self.refilter()
+        self.refilter(force=True)
 
     def view_loaded(self) -> None:
         """Hook: the view is in (e.g. fill the filter boxes' suggestions)."""
@@ -135,11 +135,11 @@ class ResultsScreen(BaseScreen):
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE_S, self.refilter)
 
-    def refilter(self) -> None:
+    def refilter(self, force: bool = False) -> None:
         """Filter the loaded view with what the filter boxes say and show the result."""
         if self.view is None:
             return
-        self.table.show(self.select_rows())
+        self.table.show(self.select_rows(), force=force)
         self.show_status()
         self.show_details()
 
@@ -178,8 +178,7 @@ class ResultsScreen(BaseScreen):
 
     def on_data_table_row_highlighted(self, event: ResultTable.RowHighlighted) -> None:
         self.show_details()
-        if not self.table.fully_loaded or event.data_table.row_count == len(self.table.result):
-            self.show_status()
+        self.show_status()  # the table may have loaded another page
 
     # ------------------------------------------------------------------------------ actions
     def action_focus_table(self) -> None:

@@ -22,19 +22,20 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scrapers.base.normalise import normalise_rating
-from scrapers.sandbox.html import attrs, document, h
+from scrapers.sandbox.html import document, h
 from scrapers.sandbox.replica import Replica, Request, Response, not_found
 from scrapers.sandbox.vocab import rating_hebrew, slug
-from scrapers.sandbox.sites.cinema_city import event_id as _unused  # noqa: F401  (keeps replicas independent)
 from scrapers.sites.nowplaying.hot_cinema import BRANCH_CITIES, SITE_IDS
 
 THEATRES = {site: theatre for theatre, site in SITE_IDS.items()}
 BRANCH_NAMES = {city: branch for branch, city in BRANCH_CITIES.items()}
 DUB_MARKERS = {"Hebrew": " מדובב לעברית", "French": " מדובב לצרפתית"}
-BADGES = {"Premium": '<span class="badge premium">PREMIUM</span>', "Not Just Cinema": '<span class="badge njc">לא רק קולנוע</span>'}
+BADGES = {"Premium": '<span class="badge premium">PREMIUM</span>',
+          "Not Just Cinema": '<span class="badge njc">לא רק קולנוע</span>'}
 NOSTALGIA = "סינמה נוסטלגיה - "
 FORBIDDEN = ("<html><head><title>403 Forbidden</title></head><body><h1>HTTP Error 403</h1>"
-             "<p>Access to hotcinema.co.il was denied. You don't have authorization to view this page.</p></body></html>")
+             "<p>Access to hotcinema.co.il was denied. You don't have authorization to view this page.</p>"
+             "</body></html>")
 SOON_DECOYS = ("מיניונים ומפלצות מדובב לעברית", "דני רובס מגיע לעשות סטנדאפ ב-HOT CINEMA", "אווטאר: אש ואפר HFR")
 MONTHS_HE = ("ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר",
              "דצמבר")
@@ -166,9 +167,10 @@ document.querySelector(".hc-popup .popup-close").addEventListener("click", () =>
         return document(title, body, lang="he", rtl=True, config=request.config())
 
     def showing_now(self, request: Request) -> str:
-        cards = "".join(f'<div class="movie-card"><a href="/{self.name}{f.path}"><h4>{h(f.row.get("hebrew_title"))}</h4></a></div>'
-                        for f in self.pages.values() if not f.soon)
-        return self.chrome(request, "HOT CINEMA - מציג עכשיו", f'<h1>מציג עכשיו</h1><div class="movies-grid">{cards}</div>')
+        cards = "".join(f'<div class="movie-card"><a href="/{self.name}{f.path}"><h4>{h(f.row.get("hebrew_title"))}'
+                        f"</h4></a></div>" for f in self.pages.values() if not f.soon)
+        main = f'<h1>מציג עכשיו</h1><div class="movies-grid">{cards}</div>'
+        return self.chrome(request, "HOT CINEMA - מציג עכשיו", main)
 
     def theatre_page(self, request: Request, theatre: Theatre) -> str:
         days = sorted({r["date_of_showing"] for r in theatre.rows if r.get("date_of_showing")})
@@ -186,36 +188,43 @@ document.querySelector(".hc-popup .popup-close").addEventListener("click", () =>
         return self.chrome(request, theatre.name, main)
 
     def schedule(self, theatre: Theatre, iso: str) -> str:
-        rows: dict[tuple[int, str], list[dict]] = {}
+        """The day's table: a row per film version, a Vue-bound button per showtime."""
+        versions: dict[tuple[int, str], list[dict]] = {}
         for row in theatre.rows:
-            if row.get("date_of_showing") != iso:
-                continue
-            film = self.films.get(("now", *film_key(row))) or next(
-                p for p in self.pages.values() if p.row.get("hebrew_title") == row.get("hebrew_title"))
-            title = row.get("decoy_title") or row.get("hebrew_title", "") + DUB_MARKERS.get(row.get("dub_language", ""), "")
-            tech = row.get("screening_tech", "")
-            title += (" תלת-ממד" if tech.startswith("3D") else "") + (" HFR" if "HFR" in tech else "")
-            rows.setdefault((film.ident, title), []).append(row)
-        components, lines = {}, []
-        for (ident, title), times in rows.items():
+            if row.get("date_of_showing") == iso:
+                versions.setdefault(self.version(row), []).append(row)
+        components: dict[str, dict] = {}
+        lines = []
+        for (ident, title), times in versions.items():
+            buttons = "".join(self.button(row, title, components) for row in sorted(times, key=lambda r: r["showtime"]))
             film = self.pages[ident]
-            buttons = []
-            for row in sorted(times, key=lambda r: r.get("showtime", "")):
-                vid = f"v{len(components)}"
-                components[vid] = {"EventId": event_of(row.get("english_href", "")), "MovieName": title,
-                                   "Time": row.get("showtime", ""), "Date": iso}
-                badges = BADGES.get(row.get("screening_type", ""), "")
-                atmos = ' <span class="atmos">atmos</span>' if "Atmos" in row.get("screening_tech", "") else ""
-                buttons.append(f'<a href="#" class="show-time" data-v-id="{vid}">{h(row.get("showtime"))} {badges}{atmos}</a>')
-            link = "" if film.row.get("hebrew_title") == "Comedy Bar" else f"/{self.name}{film.path}"
+            link = "" if title == "Comedy Bar" else f"/{self.name}{film.path}"
             name = f'<a href="{h(link)}">{h(title)}</a>' if link else h(title)
-            lines.append(f'<tr class="movie-row"><td class="movie-name">{name}</td><td>עברית</td><td>כתוביות</td>'
-                         f'<td>{h(rating_hebrew(film.row.get("rating", "")))}</td><td class="times">{"".join(buttons)}</td></tr>')
+            rating = h(rating_hebrew(film.row.get("rating", "")))
+            lines.append(f'<tr class="movie-row"><td class="movie-name">{name}</td><td>עברית</td><td>{rating}</td>'
+                         f'<td>כתוביות</td><td class="times">{buttons}</td></tr>')
         day = date.fromisoformat(iso)
         events = json.dumps(components, ensure_ascii=False).replace("</", "<\\/")
         return (f'<div class="schedule-date">{day.day:02d}/{day.month:02d}/{day.year}</div>'
                 f'<table class="schedule-table">{"".join(lines)}</table>'
                 f'<script type="application/json" class="vue-events">{events}</script>')
+
+    def version(self, row: dict[str, str]) -> tuple[int, str]:
+        """(film page id, title as the schedule prints it: with dubbing and 3D/HFR markers)."""
+        film = self.films.get(("now", *film_key(row))) or next(
+            p for p in self.pages.values() if p.row.get("hebrew_title") == row.get("hebrew_title"))
+        title = row.get("decoy_title") or row.get("hebrew_title", "") + DUB_MARKERS.get(row.get("dub_language", ""), "")
+        tech = row.get("screening_tech", "")
+        return film.ident, title + (" תלת-ממד" if tech.startswith("3D") else "") + (" HFR" if "HFR" in tech else "")
+
+    @staticmethod
+    def button(row: dict[str, str], title: str, components: dict[str, dict]) -> str:
+        vid = f"v{len(components)}"
+        components[vid] = {"EventId": event_of(row.get("english_href", "")), "MovieName": title,
+                           "Time": row.get("showtime", ""), "Date": row.get("date_of_showing", "")}
+        badges = BADGES.get(row.get("screening_type", ""), "")
+        atmos = ' <span class="atmos">atmos</span>' if "Atmos" in row.get("screening_tech", "") else ""
+        return f'<a href="#" class="show-time" data-v-id="{vid}">{h(row.get("showtime"))} {badges}{atmos}</a>'
 
     def film_page(self, request: Request, film: FilmPage) -> str:
         row = film.row

@@ -1,0 +1,99 @@
+"""Movies: the films now playing — titles in English and Hebrew, year, runtime, how many cinemas,
+the next showtime — found by typing any part of a title in either language. Enter lists the
+highlighted film's showtimes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import DataTable, Input
+
+from app.tui.navigation import ScreenEntry, register_screen
+from app.tui.results.cells import cell, number
+from app.tui.results.table import ColumnSpec
+from app.tui.screens.results import ResultsScreen, when
+from app.tui.screens.showtimes import ShowtimesScreen
+from dataflows.views.load import data_now, load_movies
+
+
+def runtime(minutes: object) -> str:
+    return f"{minutes} min" if isinstance(minutes, int) and minutes > 0 else ""
+
+
+class MoviesScreen(ResultsScreen):
+    SCREEN_TITLE = "Movies now playing"
+    VIEW_NAME = "movies"
+    NOUN = "films playing"
+    AUTO_FOCUS = "#search"
+    BINDINGS = [Binding("enter", "open_showtimes", "Showtimes", id="movies.showtimes")]
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id or "movies")
+
+    def compose_filters(self) -> Iterable[Widget]:
+        with Horizontal(classes="results-filters"):
+            yield Input(placeholder="Search a title — English or עברית", id="search", classes="wide")
+
+    def columns(self) -> list[ColumnSpec]:
+        return [
+            ColumnSpec("film", "Film"),
+            ColumnSpec("hebrew", "Hebrew title"),
+            ColumnSpec("year", "Year", 4),
+            ColumnSpec("runtime", "Runtime", 7),
+            ColumnSpec("cinemas", "Cinemas", 7),
+            ColumnSpec("shows", "Shows", 5),
+            ColumnSpec("next", "Next showtime", 16),
+        ]
+
+    def load_view(self, clock_now: datetime) -> tuple[datetime, Any]:
+        now = data_now(clock_now)
+        return now, load_movies(now)
+
+    def select_rows(self) -> list[int]:
+        return self.view.select(self.value_of("#search"))
+
+    def render_row(self, index: int) -> list[Text]:
+        film = self.view.records[index]
+        upcoming = film["next_showing"]
+        return [
+            cell(film["english_title"], "bold"),
+            cell(film["hebrew_title"]),
+            cell(film["release_year"]),
+            cell(runtime(film["runtime"]), justify="right"),
+            number(film["venues"]),
+            number(film["showtimes"]),
+            cell(when(upcoming)) if upcoming else cell("none ahead", "dim"),
+        ]
+
+    def status_details(self) -> list:
+        ahead = f" · next showtime from {when(f'{self.now:%Y-%m-%d %H:%M}')}" if self.now else ""
+        return [(f"{ahead} · Enter: the film's showtimes", "$foreground-muted")]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_showtimes()
+
+    def action_open_showtimes(self) -> None:
+        row = self.table.current if self.view is not None else None
+        if row is None:
+            return
+        film = self.view.records[row]
+        title = film["english_title"] or film["hebrew_title"]
+        self.app.push_screen(ShowtimesScreen(movie_id=film["movie_id"], film=title, id="film-showtimes"))
+
+
+register_screen(
+    ScreenEntry(
+        name="movies",
+        title="Movies",
+        factory=lambda app: MoviesScreen(),
+        key="m",
+        description="films now playing: titles, year, runtime, cinemas, next showtime; search in English or Hebrew",
+    )
+)

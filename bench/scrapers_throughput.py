@@ -27,7 +27,8 @@ from registry import load_catalogue
 from registry.schema import load_models
 from scrapers.sandbox import ensure
 
-JOBS = ("yes_planet", "rav_hen", "yes_planet_soon", "tlv_cinematheque", "jerusalem_cinematheque")
+JOBS = ("yes_planet", "rav_hen", "yes_planet_soon", "tlv_cinematheque", "jerusalem_cinematheque", "lev", "lev_soon",
+    "movieland", "movieland_soon")
 
 
 def free_port() -> int:

@@ -126,7 +126,7 @@ class Pty:
             at = self.seen_at(since, needle)
             if at is not None:
                 return at
-            time.sleep(0.002)
+            time.sleep(0.001)
         raise SystemExit(f"benchmark: never saw {needle!r} on the screen")
 
     def send(self, keys: str) -> int:
@@ -157,7 +157,7 @@ def parent(tasks: int, hz: float, seconds: float) -> None:
                    BENCH_HZ=str(hz), BENCH_SECONDS=str(seconds), KARTISERET_ENV_FILE="/nonexistent.env")
         term = Pty([str(Path(__file__).resolve()), "--child", tmp, "--tasks", str(tasks)], env)
         term.wait_for("log · bench_00")
-        term.wait_for(f"{tasks} running")
+        term.wait_for(f"{tasks} running", since=max(0, term.mark() - 50))
         threads = json.loads((folder / "threads.json").read_text())
         pid = term.pid
         wall0 = time.perf_counter()
@@ -176,7 +176,7 @@ def parent(tasks: int, hz: float, seconds: float) -> None:
         cpu = {"main": cpu_seconds(pid, threads["main"]) - cpu0["main"],
                "writer": cpu_seconds(pid, threads["writer"]) - cpu0["writer"],
                "process": cpu_seconds(pid) - cpu0["process"]}
-        term.wait_for("finished ok", timeout=seconds * 3)
+        term.wait_for("finished ok", since=max(0, term.mark() - 50), timeout=120)
         term.send("q")
         os.waitpid(pid, 0)
         summary_ok = "Run 1 — OK" in term.text()

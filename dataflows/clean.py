@@ -73,7 +73,10 @@ def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: 
         else:
             valid.append((raw, values))
     keys = [(v[_I["cinema"]].strip(), v[_I["english_title"]], v[_I["hebrew_title"]]) for _, v in valid]
-    counts.add("variants_new", "", variants.ensure(keys, run_id))
+    first_runs: dict[tuple[str, str, str], int] = {}
+    for (raw, _), key in zip(valid, keys, strict=True):
+        first_runs[key] = min(first_runs.get(key, raw[1]), raw[1])
+    counts.add("variants_new", "", variants.ensure(first_runs))
     for (raw, values), key in zip(valid, keys, strict=True):
         variant = variants.get(key)
         kind = row_kind(values, variant)

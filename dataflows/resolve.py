@@ -149,7 +149,9 @@ def run_identity(run_id: int, reporter: Reporter) -> Counts:
         .where(VariantRecord.movie_id.is_null(), VariantRecord.is_event == False)  # noqa: E712
         .tuples()
     }
-    if not runs and unresolved:
+    in_window = {v for (v,) in CleanRow.select(CleanRow.variant_id).distinct().where(_window(mark, top)).tuples()}
+    leftovers = unresolved - in_window  # left without a film by an earlier call: they go with the first run
+    if not runs and leftovers:
         runs = [CleanRow.select(fn.MAX(CleanRow.run_id)).scalar() or 0]
     if not runs:
         if top > mark:
@@ -164,7 +166,7 @@ def run_identity(run_id: int, reporter: Reporter) -> Counts:
         in_run = (
             CleanRow.select(CleanRow.variant_id).distinct().where(_window(mark, top), CleanRow.run_id == source_run)
         )
-        ids = {v for (v,) in in_run.tuples() if v is not None} | (unresolved if done == 0 else set())
+        ids = {v for (v,) in in_run.tuples() if v is not None} | (leftovers if done == 0 else set())
         later = CleanRow.select(fn.MIN(CleanRow.id)).where(_window(mark, top), CleanRow.run_id > source_run).scalar()
         with write_transaction():
             resolve_run(source_run, ids, known_films, counts)

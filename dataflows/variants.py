@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from dataflows.cleaning import VariantInfo
 from dataflows.models import VariantRecord
@@ -35,21 +35,25 @@ class VariantCache:
     def get(self, key: VariantKey) -> VariantInfo | None:
         return self.known.get(key) or self.pending.get(key)
 
-    def ensure(self, keys: Iterable[VariantKey], run_id: int) -> int:
-        """Register unseen variants (inside the caller's transaction); returns how many were new."""
+    def ensure(self, first_runs: Mapping[VariantKey, int]) -> int:
+        """Register unseen variants with the scrape run they first came from (inside the caller's transaction).
+
+        Returns how many were new.
+        """
         from dataflows.titles import clean_title
 
-        missing = {variant_hash(key): key for key in set(keys) if self.get(key) is None}
+        missing = {variant_hash(key): key for key in first_runs if self.get(key) is None}
         if not missing:
             return 0
         self._load(missing)
         new = {h: key for h, key in missing.items() if self.get(key) is None}
         rows = []
-        for digest, (cinema, english, hebrew) in sorted(new.items()):
+        for digest, key in sorted(new.items()):
+            cinema, english, hebrew = key
             title = clean_title(english, hebrew, cinema)
             rows.append(
                 (digest, cinema, english, hebrew, title.english, title.hebrew, bool(title.is_event),
-                 title.dub_language, title.tech_marker, title.language_marker, run_id)
+                 title.dub_language, title.tech_marker, title.language_marker, first_runs[key])
             )  # fmt: skip
         bulk_insert(VariantRecord, _FIELDS, rows, ignore_conflicts=True)
         self._load(new)

@@ -47,6 +47,16 @@ JOBS: tuple = (
         resource="browser",
         default_eta_s=30.0,
     ),
+    JobSpec(
+        "hot_cinema_soon",
+        "comingsoon",
+        "scrapers.sites.comingsoon.hot_cinema_soon:HotCinemaSoon",
+        title="Hot Cinema coming soon",
+        description="hotcinema.co.il/ComingSoon: every card of every month block, then its film page",
+        retry=SCRAPER_RETRY,
+        resource="browser",
+        default_eta_s=220.0,
+    ),
 )
 
 GROUP = Group(name="comingsoon", title="Coming soon", parallel=True, description="Chain coming-soon pages.", jobs=JOBS)

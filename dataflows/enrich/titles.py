@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -20,6 +21,7 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|&|/|;|\band\b)\s*")
 
 
+@lru_cache(maxsize=8192)  # the same few titles are compared with every candidate
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces, accents and points removed, leading article dropped."""
     text = unicodedata.normalize("NFKD", text or "")

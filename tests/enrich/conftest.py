@@ -7,7 +7,9 @@ from dataclasses import replace
 
 import pytest
 
+from app.core.db import close_database, open_database
 from app.core.settings import Settings
+from registry.schema import load_models
 from tests.enrich.fixture_films import create_fixture_films
 from tests.fixtures.tmdb.server import FakeTmdb
 
@@ -17,6 +19,15 @@ def fake_tmdb() -> Iterator[FakeTmdb]:
     server = FakeTmdb().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def sqlite_db(tmp_settings: Settings) -> Iterator[Settings]:
+    """One real SQLite database, for HTTP behaviour that does not depend on the database kind."""
+    load_models()
+    open_database(tmp_settings)
+    yield tmp_settings
+    close_database()
 
 
 @pytest.fixture

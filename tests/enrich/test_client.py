@@ -1,4 +1,7 @@
-"""The TMDB client over real HTTP: cache, credentials, 429 + Retry-After, 5xx, timeouts, 401, 404."""
+"""The TMDB client over real HTTP: cache, credentials, 429 + Retry-After, 5xx, timeouts, 401, 404.
+
+Cache behaviour runs on both databases; pure HTTP behaviour (retries, timeouts) on SQLite only.
+"""
 
 from __future__ import annotations
 
@@ -61,7 +64,7 @@ def test_stale_cache_entries_are_fetched_again(backend: Settings, fake_tmdb: Fak
     assert [e.request.split("?")[0] for e in TmdbCacheEntry.select()] == ["GET /3/movie/620"]
 
 
-def test_hebrew_search_returns_hebrew_titles(backend: Settings, fake_tmdb: FakeTmdb) -> None:
+def test_hebrew_search_returns_hebrew_titles(sqlite_db: Settings, fake_tmdb: FakeTmdb) -> None:
     tmdb, _ = client(fake_tmdb)
     hits = tmdb.search_movie("גבעה 338", "he-IL", 2026)
     assert [(h["id"], h["title"]) for h in hits] == [(1693984, "גבעה 338")]
@@ -74,7 +77,7 @@ def test_hebrew_search_returns_hebrew_titles(backend: Settings, fake_tmdb: FakeT
     }
 
 
-def test_429_waits_as_long_as_retry_after_says(backend: Settings, fake_tmdb: FakeTmdb) -> None:
+def test_429_waits_as_long_as_retry_after_says(sqlite_db: Settings, fake_tmdb: FakeTmdb) -> None:
     fake_tmdb.fail("/3/search/movie", status=429, retry_after="3")
     tmdb, waits = client(fake_tmdb)
     assert tmdb.search_movie("Toy Story 5", "en-US")[0]["id"] == 1084244
@@ -83,7 +86,7 @@ def test_429_waits_as_long_as_retry_after_says(backend: Settings, fake_tmdb: Fak
     assert (tmdb.stats.rate_limited, tmdb.stats.retries, tmdb.stats.calls) == (1, 1, 2)
 
 
-def test_500_is_retried_with_backoff(backend: Settings, fake_tmdb: FakeTmdb) -> None:
+def test_500_is_retried_with_backoff(sqlite_db: Settings, fake_tmdb: FakeTmdb) -> None:
     fake_tmdb.fail("/3/movie/", status=500, times=2)
     tmdb, waits = client(fake_tmdb)
     assert tmdb.movie_details(557)["title"] == "Spider-Man"
@@ -92,7 +95,7 @@ def test_500_is_retried_with_backoff(backend: Settings, fake_tmdb: FakeTmdb) -> 
     assert backoffs == sorted(backoffs) and len(backoffs) == 2
 
 
-def test_persistent_failure_raises_a_retryable_error_without_the_key(backend: Settings, fake_tmdb: FakeTmdb) -> None:
+def test_persistent_failure_raises_a_retryable_error_without_the_key(sqlite_db: Settings, fake_tmdb: FakeTmdb) -> None:
     fake_tmdb.fail("/3/", status=502, times=10)
     tmdb, _ = client(fake_tmdb)
     with pytest.raises(TmdbUnavailable) as caught:
@@ -104,14 +107,14 @@ def test_persistent_failure_raises_a_retryable_error_without_the_key(backend: Se
     assert TmdbCacheEntry.select().count() == 0  # failures are never cached
 
 
-def test_slow_response_times_out_and_is_retried(backend: Settings, fake_tmdb: FakeTmdb) -> None:
+def test_slow_response_times_out_and_is_retried(sqlite_db: Settings, fake_tmdb: FakeTmdb) -> None:
     fake_tmdb.slow("/3/search/movie", seconds=5.0)
     tmdb, _ = client(fake_tmdb, ClientConfig(read_timeout_s=0.3, backoff_s=0.01, per_second=1000.0))
     assert tmdb.search_movie("Superman", "en-US", 1978)[0]["id"] == 1924
     assert tmdb.stats.timeouts == 1 and tmdb.stats.retries == 1
 
 
-def test_refused_key_fails_at_once_and_stops_asking(backend: Settings, fake_tmdb: FakeTmdb) -> None:
+def test_refused_key_fails_at_once_and_stops_asking(sqlite_db: Settings, fake_tmdb: FakeTmdb) -> None:
     tmdb, waits = client(fake_tmdb, key="not-the-key-000000")
     with pytest.raises(TmdbAuthError):
         tmdb.search_movie("Mama", "en-US")
@@ -121,7 +124,7 @@ def test_refused_key_fails_at_once_and_stops_asking(backend: Settings, fake_tmdb
     assert not TmdbAuthError("x").retryable
 
 
-def test_unknown_id_is_none_and_remembered(backend: Settings, fake_tmdb: FakeTmdb) -> None:
+def test_unknown_id_is_none_and_remembered(sqlite_db: Settings, fake_tmdb: FakeTmdb) -> None:
     tmdb, _ = client(fake_tmdb)
     assert tmdb.movie_details(999999999) is None
     assert tmdb.movie_details(999999999) is None

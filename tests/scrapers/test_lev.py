@@ -68,6 +68,17 @@ def scrape_in_one_run(tmp_path: Path, data: Path, jobs: tuple[str, ...], today: 
         close_database()
 
 
+def assert_reproduced(result, stored: dict, job: str, source: list[dict[str, str]], branches=None) -> None:
+    """The job ran ok, reproduced ≥ 99 % of the source rows field for field, and stored nothing else."""
+    outcome = {j.name: j for j in result.jobs}[job]
+    assert outcome.status == "ok", outcome.error
+    comparison = compare(source, stored[job], branches)
+    assert comparison.source > 0
+    assert comparison.reproduced >= 0.99, comparison.missing[:5]
+    assert comparison.extra == []
+    assert outcome.rows == len(stored[job])
+
+
 @pytest.fixture(scope="module", params=[BUNDLED, UNSEEN], ids=["bundled-590", "unseen-596"])
 def scraped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     result, stored = scrape_in_one_run(tmp_path_factory.mktemp("lev"), request.param, JOBS)
@@ -78,13 +89,7 @@ def scraped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 @pytest.mark.parametrize("job", JOBS)
 def test_round_trip(scraped, job: str) -> None:
     data, result, stored = scraped
-    outcome = {j.name: j for j in result.jobs}[job]
-    assert outcome.status == "ok", outcome.error
-    comparison = compare(lev_source(data, soon=job == "lev_soon"), stored[job], BRANCH_CITIES)
-    assert comparison.source > 0
-    assert comparison.reproduced >= 0.99, comparison.missing[:5]
-    assert comparison.extra == []
-    assert outcome.rows == len(stored[job])
+    assert_reproduced(result, stored, job, lev_source(data, soon=job == "lev_soon"), BRANCH_CITIES)
 
 
 @pytest.mark.browser
@@ -120,20 +125,30 @@ def test_schedule_across_the_new_year(scrape_settings, tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------------------ chaos
+def assert_500_is_retried(settings, job: str, site: str) -> None:
+    """A 500 on the first page: artifacts of attempt 1, a fresh browser's attempt 2 stores the rows once."""
+    outcome, result, executor = run_with_chaos(settings, job, [f"500@{site}"])
+    assert (outcome.status, outcome.attempts) == ("ok", 2), outcome.error
+    assert "SiteErrorPage" in (executor.artifacts_path / job / "attempt-1" / "failure.txt").read_text()
+    assert outcome.rows == len(stored_rows(result.run_id, job)) > 0
+
+
+def assert_missing_fails_fast(settings, job: str, site: str, selector: str) -> None:
+    """The key element left out of a loaded page: no retry, the failed selector and call chain in the artifacts."""
+    outcome, _, executor = run_with_chaos(settings, job, [f"missing@{site}"])
+    assert (outcome.status, outcome.attempts, outcome.error_type) == ("failed", 1, "SelectorMissing")
+    failure = (executor.artifacts_path / job / "attempt-1" / "failure.txt").read_text()
+    assert selector in failure and f"{site}.py:" in failure
+
+
 @pytest.mark.browser
 def test_server_error_is_retried(scrape_settings) -> None:
-    job, result, executor = run_with_chaos(scrape_settings, "lev_soon", ["500@lev"])
-    assert (job.status, job.attempts) == ("ok", 2), job.error
-    assert "SiteErrorPage" in (executor.artifacts_path / "lev_soon" / "attempt-1" / "failure.txt").read_text()
-    assert job.rows == len(stored_rows(result.run_id, "lev_soon")) > 0
+    assert_500_is_retried(scrape_settings, "lev_soon", "lev")
 
 
 @pytest.mark.browser
 def test_missing_film_list_fails_fast(scrape_settings) -> None:
-    job, _, executor = run_with_chaos(scrape_settings, "lev", ["missing@lev"])
-    assert (job.status, job.attempts, job.error_type) == ("failed", 1, "SelectorMissing")
-    failure = (executor.artifacts_path / "lev" / "attempt-1" / "failure.txt").read_text()
-    assert "featureItem" in failure and "lev.py:" in failure
+    assert_missing_fails_fast(scrape_settings, "lev", "lev", "featureItem")
 
 
 @pytest.mark.browser

@@ -15,7 +15,12 @@ import pytest
 from scrapers.sites.nowplaying.movieland import BRANCH_CITIES
 from tests.scrapers.roundtrip import BUNDLED, ROOT, compare, source_rows, stored_rows
 from tests.scrapers.test_faults import run as run_with_chaos
-from tests.scrapers.test_lev import scrape_in_one_run
+from tests.scrapers.test_lev import (
+    assert_500_is_retried,
+    assert_missing_fails_fast,
+    assert_reproduced,
+    scrape_in_one_run,
+)
 
 UNSEEN = ROOT / "tests" / "fixtures" / "scrapers" / "movieland_run596"
 JOBS = ("movieland", "movieland_soon")
@@ -37,13 +42,7 @@ def scraped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 @pytest.mark.parametrize("job", JOBS)
 def test_round_trip(scraped, job: str) -> None:
     data, result, stored = scraped
-    outcome = {j.name: j for j in result.jobs}[job]
-    assert outcome.status == "ok", outcome.error
-    comparison = compare(movieland_source(data, soon=job == "movieland_soon"), stored[job], BRANCH_CITIES)
-    assert comparison.source > 0
-    assert comparison.reproduced >= 0.99, comparison.missing[:5]
-    assert comparison.extra == []
-    assert outcome.rows == len(stored[job])
+    assert_reproduced(result, stored, job, movieland_source(data, soon=job == "movieland_soon"), BRANCH_CITIES)
 
 
 @pytest.mark.browser
@@ -61,16 +60,10 @@ def test_quirks_survive_the_trip(scraped) -> None:
 
 # ------------------------------------------------------------------------------ chaos
 @pytest.mark.browser
-def test_late_banner_and_slow_pages(scrape_settings) -> None:
-    job, result, _ = run_with_chaos(scrape_settings, "movieland", ["late-banner@movieland", "slow=300@movieland"])
-    assert (job.status, job.attempts) == ("ok", 1), job.error
-    comparison = compare(movieland_source(BUNDLED, False), stored_rows(result.run_id, "movieland"), BRANCH_CITIES)
-    assert comparison.scraped > 0 and comparison.extra == []
-
-
-@pytest.mark.browser
-def test_stale_schedule_is_reread(scrape_settings) -> None:
-    job, result, _ = run_with_chaos(scrape_settings, "movieland", ["stale@movieland"])
+@pytest.mark.parametrize("chaos", [["late-banner@movieland", "slow=300@movieland"], ["stale@movieland"]],
+                         ids=["late-banner-slow", "stale"])
+def test_faults_are_waited_out(scrape_settings, chaos: list[str]) -> None:
+    job, result, _ = run_with_chaos(scrape_settings, "movieland", chaos)
     assert (job.status, job.attempts) == ("ok", 1), job.error
     comparison = compare(movieland_source(BUNDLED, False), stored_rows(result.run_id, "movieland"), BRANCH_CITIES)
     assert comparison.scraped > 0 and comparison.extra == []
@@ -78,15 +71,9 @@ def test_stale_schedule_is_reread(scrape_settings) -> None:
 
 @pytest.mark.browser
 def test_server_error_is_retried(scrape_settings) -> None:
-    job, result, executor = run_with_chaos(scrape_settings, "movieland_soon", ["500@movieland"])
-    assert (job.status, job.attempts) == ("ok", 2), job.error
-    assert "SiteErrorPage" in (executor.artifacts_path / "movieland_soon" / "attempt-1" / "failure.txt").read_text()
-    assert job.rows == len(stored_rows(result.run_id, "movieland_soon")) > 0
+    assert_500_is_retried(scrape_settings, "movieland_soon", "movieland")
 
 
 @pytest.mark.browser
 def test_missing_schedule_fails_fast(scrape_settings) -> None:
-    job, _, executor = run_with_chaos(scrape_settings, "movieland", ["missing@movieland"])
-    assert (job.status, job.attempts, job.error_type) == ("failed", 1, "SelectorMissing")
-    failure = (executor.artifacts_path / "movieland" / "attempt-1" / "failure.txt").read_text()
-    assert "events-list" in failure and "movieland.py:" in failure
+    assert_missing_fails_fast(scrape_settings, "movieland", "movieland", "events-list")

@@ -31,6 +31,12 @@ from tests.tui.conftest import (
 SIZE = (140, 45)
 
 
+def log_panel(app) -> list[str]:
+    """The lines in the dashboard's log panel."""
+    log = dashboard(app).query_one("#task-log")
+    return [strip.text.rstrip() for strip in log.lines]
+
+
 async def test_mode_selection_dashboard_summary(tui_settings: Settings, tmp_path: Path, closing) -> None:
     app = make_app(tui_settings.with_overrides(mode="regular"), load_catalogue())
     closing.append(app)
@@ -73,6 +79,10 @@ async def test_cancel_selected_task_with_a_remapped_key(tui_settings: Settings, 
         assert statuses(app)["first"] == "running"  # only the selected task was cancelled
         fake_jobs.GATES["first"].set()
         await wait_for(pilot, lambda: run_over(app), "run over")
+        assert "first: started" not in log_panel(app)  # the log panel shows the selected task only
+        await pilot.press("up", "down", "up")  # back and forth: the lines are not written twice
+        await wait_for(pilot, lambda: "first: done" in log_panel(app), "first's log")
+        assert log_panel(app) == ["first: started", "first: done"]
         await pilot.press("q")
     result = app.results[0]
     assert {j.name: j.status for j in result.jobs} == {"first": "ok", "second": "cancelled"}

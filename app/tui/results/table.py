@@ -61,7 +61,7 @@ class ResultTable(DataTable):
 
     def fit_columns(self, force: bool = False) -> None:
         """(Re)build the columns for the current width; rows already loaded are rendered again."""
-        available = self.scrollable_content_region.width
+        available = self.size.width - self.styles.scrollbar_size_vertical  # room kept for the scrollbar
         if available <= 0 or (available == self._fitted_to and not force):
             return
         self._fitted_to = available

@@ -31,7 +31,9 @@ class ComingSoonScreen(ResultsScreen):
 
     def compose_filters(self) -> Iterable[Widget]:
         with Horizontal(classes="results-filters"):
-            yield Input(placeholder="Search a title or chain — English or עברית", id="search", classes="wide")
+            yield Input(
+                placeholder="Search a title or chain (English or Hebrew)", id="search", classes="wide", compact=True
+            )
 
     def columns(self) -> list[ColumnSpec]:
         return [
@@ -61,7 +63,7 @@ class ComingSoonScreen(ResultsScreen):
         ]
 
     def status_details(self) -> list:
-        return [(" · by release date", "$foreground-muted")]
+        return [*self.echo("", self.value_of("#search")), (" · by release date", "$foreground-muted")]
 
 
 register_screen(

@@ -38,7 +38,7 @@ class MoviesScreen(ResultsScreen):
 
     def compose_filters(self) -> Iterable[Widget]:
         with Horizontal(classes="results-filters"):
-            yield Input(placeholder="Search a title — English or עברית", id="search", classes="wide")
+            yield Input(placeholder="Search a title (English or Hebrew)", id="search", classes="wide", compact=True)
 
     def columns(self) -> list[ColumnSpec]:
         return [
@@ -72,8 +72,8 @@ class MoviesScreen(ResultsScreen):
         ]
 
     def status_details(self) -> list:
-        ahead = f" · next showtime from {when(f'{self.now:%Y-%m-%d %H:%M}')}" if self.now else ""
-        return [(f"{ahead} · Enter: the film's showtimes", "$foreground-muted")]
+        ahead = f" · next showtime after {when(f'{self.now:%Y-%m-%d %H:%M}')}" if self.now else ""
+        return [*self.echo("", self.value_of("#search")), (f"{ahead} · Enter: showtimes", "$foreground-muted")]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -25,6 +25,7 @@ from app.core.db import database
 from app.textfmt import printable
 from app.tui.format import first_line
 from app.tui.results.bidi import LOGICAL, ORDER
+from app.tui.results.cells import cell
 from app.tui.results.export import export_path, write_export
 from app.tui.results.table import ResultTable
 from app.tui.screens.base import BaseScreen
@@ -165,13 +166,20 @@ class ResultsScreen(BaseScreen):
         parts: list[Content | str | tuple[str, str]] = [(f"{shown:,}", "bold"), f" of {total:,} {self.NOUN}"]
         parts.extend(self.status_details())
         if not table.fully_loaded:
-            parts.append((f" · first {table.row_count:,} listed, scroll for more (End: all)", "$foreground-muted"))
-        order = "logical (terminal reorders)" if ORDER.mode == LOGICAL else "visual"
-        parts.append((f" · Hebrew: {order} order, F2", "$foreground-muted"))
+            parts.append((f" · {table.row_count:,} listed, scroll for more", "$foreground-muted"))
+        order = "logical" if ORDER.mode == LOGICAL else "visual"
+        parts.append((f" · Hebrew {order} (F2)", "$foreground-muted"))
         return Content.assemble(*parts)
 
     def status_details(self) -> list[Content | str | tuple[str, str]]:
         return []
+
+    @staticmethod
+    def echo(name: str, typed: str) -> list[Content | str | tuple[str, str]]:
+        """What a filter box holds, shown in the status line (literal, in the terminal's RTL order)."""
+        if not typed.strip():
+            return []
+        return [f" · {name} “" if name else " · “", Content.from_rich_text(cell(typed.strip(), "bold")), "”"]
 
     def show_details(self) -> None:
         """Hook: describe the row under the cursor."""

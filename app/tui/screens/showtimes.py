@@ -13,7 +13,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
@@ -46,11 +45,11 @@ class ShowtimesScreen(ResultsScreen):
 
     def compose_filters(self) -> Iterable[Widget]:
         with Horizontal(classes="results-filters"):
-            yield Input(placeholder="Film — English or עברית", id="search", classes="wide")
-            yield Input(placeholder="City", id="city")
-            yield Input(placeholder="Cinema", id="cinema")
-            yield Input(placeholder="Day: today, fri, 14/08", id="day")
-            yield Input(placeholder="Type/tech: vip, 3d", id="screening")
+            yield Input(placeholder="Film (English or Hebrew)", id="search", classes="wide", compact=True)
+            yield Input(placeholder="City", id="city", compact=True)
+            yield Input(placeholder="Cinema", id="cinema", compact=True)
+            yield Input(placeholder="Day: today, fri, 14/08", id="day", compact=True)
+            yield Input(placeholder="Type/tech: vip, 3d", id="screening", compact=True)
             yield Select(DUBBING, value=ANY, allow_blank=False, compact=True, id="dubbed")
 
     def compose_details(self) -> Iterable[Widget]:
@@ -112,13 +111,16 @@ class ShowtimesScreen(ResultsScreen):
         ]
 
     def status_details(self) -> list:
-        parts: list = []
-        if self.movie_id is not None:
-            parts.extend([" · film ", cell(self.film or self.movie_id, "bold")])
-        parts.append(" · by day and time")
+        parts = self.echo("film", self.film) if self.movie_id is not None else []
+        wanted = self.current_filter()
+        for name, typed in (("film", wanted.search), ("city", wanted.city), ("cinema", wanted.cinema),
+                            ("day", wanted.day), ("type", wanted.screening)):  # fmt: skip
+            parts.extend(self.echo(name, typed))
+        if wanted.dubbed != ANY:
+            parts.append(" · dubbed" if wanted.dubbed == DUBBED else " · not dubbed")
         if self.now is not None:
-            parts.append((f" · now {day_label(f'{self.now:%Y-%m-%d}')} {self.now:%H:%M}", "$foreground-muted"))
-        return [Content.from_rich_text(part) if isinstance(part, Text) else part for part in parts]
+            parts.append((f" · by time, now {day_label(f'{self.now:%Y-%m-%d}')} {self.now:%H:%M}", "$foreground-muted"))
+        return parts
 
     def show_details(self) -> None:
         details = self.query_one("#results-details", Static)

@@ -27,6 +27,8 @@ def run_state(view: RunView, busy: bool, cancelling: bool, error: BaseException 
 
 
 class RunHeader(Static):
+    _shown: tuple = ()
+
     def show(self, view: RunView, now: float, busy: bool, cancelling: bool, error: BaseException | None) -> None:
         run = f"run {view.run_id}" if view.run_id else "run …"
         finished = not busy and bool(view.tasks)
@@ -53,4 +55,8 @@ class RunHeader(Static):
             if counts.get(status):
                 mark = STATUS_GLYPH.get(status, "●" if status != "pending" else "○")
                 parts += ["  ", (f"{mark} {counts[status]} {status}", STATUS_STYLE[status])]
-        self.update(Content.assemble(*parts), layout=False)
+        content = Content.assemble(*parts)
+        key = (content.plain, tuple(content.spans))
+        if key != self._shown:  # most ticks change nothing here: skip the repaint
+            self._shown = key
+            self.update(content, layout=False)

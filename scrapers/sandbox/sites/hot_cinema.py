@@ -238,7 +238,8 @@ document.querySelector(".hc-popup .popup-close").addEventListener("click", () =>
             props.append(f'<li class="length"><span>{h(row["runtime"])} דקות</span></li>')
         if row.get("rating"):
             rating = normalise_rating(row["rating"])
-            shown = row["rating"] if rating.startswith("הגבלת") else f"הגבלת גיל: {rating_hebrew(rating)}"
+            canonical = rating == "All" or re.fullmatch(r"\d{1,2}\+", rating)  # else the raw text as printed
+            shown = f"הגבלת גיל: {rating_hebrew(rating)}" if canonical else row["rating"]
             props.append(f'<li class="age"><span>{h(shown)}</span></li>')
         if row.get("release_date"):
             day = date.fromisoformat(row["release_date"])

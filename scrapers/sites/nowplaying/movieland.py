@@ -7,7 +7,7 @@ read the day's film blocks: name ("(מדובב)" → dubbed into Hebrew, 3D/HFR 
 each group ("יום שלישי 04.08": today's list also holds the previous day's late screenings, so the
 date is read per group, never assumed) and the order links (`span` = time; a VIP icon = "Upgrade";
 the same link serves both languages). Film pages are read once per film link (not looked up by
-name) after the theatre's days are walked.
+name), fetched in the background: their details are in the served HTML.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from scrapers.base import BaseScraper, Field, Film
+from scrapers.base import BaseScraper, Field, Film, SelectorMissing
 from scrapers.base.datepicker import Datepicker, DatepickerWalk
 from scrapers.base.dates import parse_dmy
+from scrapers.base.fetch import fetch_extract
 from scrapers.base.normalise import clean_text
 from scrapers.base.runtimes import PLACEHOLDER_RUNTIMES, runtime_minutes
 from scrapers.base.textparse import checked_link, first_year
@@ -38,6 +39,7 @@ UNKNOWN = "יעודכן בקרוב"  # "to be updated soon": no value
 DETAIL_LABELS = {"תאריך יציאה": "release_date", "הגבלת גיל": "rating", "משך": "runtime", "שנת הפקה": "release_year",
                  "שפה": "original_language"}
 FILM_PAGE = {
+    "box": Field("#change-bg .bg-more-b", "class"),
     "ltr": Field("#change-bg .IsLtr", "class"),
     "hebrew": Field("#change-bg .bg-more-b .movie-name-heb"),
     "english": Field("#change-bg .bg-more-b .movie-name-eng"),
@@ -143,9 +145,9 @@ class MovieLand(BaseScraper):
                 ))
 
     def read_film_page(self, href: str) -> FilmPage:
-        self.page.open(href)
-        self.page.wait_for("#change-bg .bg-more-b", "film details")
-        info = self.page.retry_stale(lambda: self.page.extract("body", FILM_PAGE)[0], what="film details")
+        info = next(iter(fetch_extract(self.page, href, "body", FILM_PAGE)), {})
+        if info.get("box") is None:
+            raise SelectorMissing("#change-bg .bg-more-b", href, "film details")
         details: dict[str, str] = {}
         for item in info["details"]:
             label, _, value = clean_text(item).partition(":")

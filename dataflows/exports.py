@@ -49,8 +49,9 @@ def tmdb_ids(movie_ids: set[int]) -> dict[int, int]:
     return {int(movie_id): tmdb for movie_id, tmdb in query.tuples() if str(movie_id).isdigit()}
 
 
-def ordered_pages(query: peewee.Select, order: list[peewee.Field], size: int = PAGE) -> Iterator[list[dict]]:
+def ordered_pages(query: peewee.Select, order: list[peewee.Field], size: int | None = None) -> Iterator[list[dict]]:
     """Keyset pages in `order` (which must end with a unique column), as dicts."""
+    size = size or PAGE
     last: tuple | None = None
     names = [field.name for field in order]
     while True:

@@ -38,6 +38,4 @@ def test_carousel_clones_are_read_once(tmp_path) -> None:
         page.wait_for(SLIDES)
         shown = page.count(SLIDES)
         slides = read_carousel(page, SLIDES, SLIDE)
-    screenings = {(r["date_of_showing"], r["showtime"], r["english_href"]) for r in source_rows(BUNDLED, CINEMA)}
-    assert shown > len(slides) >= len(screenings) > 0
-    assert len({(s["link"], tuple(s["fields"])) for s in slides}) == len(slides)
+    assert shown > len(slides) == len(source_rows(BUNDLED, CINEMA)) > 0  # one slide per screening row

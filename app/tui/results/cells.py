@@ -3,6 +3,8 @@ made printable, cut to what a column can show, and in the terminal's right-to-le
 
 from __future__ import annotations
 
+import re
+
 from rich.style import Style
 from rich.text import Text
 
@@ -10,11 +12,13 @@ from app.textfmt import printable
 from app.tui.results.bidi import ORDER
 
 MAX_CELL = 160  # no column is wider; a 10,000-character title costs no more than this
+# What `printable` escapes; text without any of it (nearly all) skips its per-character loop.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def cell(value: object, style: str | Style = "", justify: str = "left") -> Text:
-    raw = "" if value is None else str(value)
-    shown = printable(raw[:MAX_CELL])[:MAX_CELL]
+    raw = ("" if value is None else str(value))[:MAX_CELL]
+    shown = printable(raw)[:MAX_CELL] if _UNPRINTABLE.search(raw) else raw
     return Text(ORDER.apply(shown), style=style, no_wrap=True, overflow="ellipsis", justify=justify, end="")  # type: ignore[arg-type]
 
 

@@ -44,7 +44,7 @@ def fit_widths(specs: Sequence[ColumnSpec], available: int, padding: int) -> lis
 
 
 class ResultTable(DataTable):
-    PAGE = 100  # rows added per batch: a screenful or two, cheap to measure
+    PAGE = 60  # rows added per batch: more than a screenful, cheap to measure
     NEAR_END = 10  # load the next page when the cursor is this close to the last loaded row
     BINDINGS = [Binding("end", "scroll_bottom", "Last row", show=False)]
 

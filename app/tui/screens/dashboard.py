@@ -26,7 +26,6 @@ from app.tui.screens.details import TaskDetailsScreen, task_details
 from app.tui.session import RunSession
 from app.tui.widgets.run_header import RunHeader
 from app.tui.widgets.task_list import ColumnHeader, TaskList
-from app.tui.widgets.task_row import TaskRow
 
 TICK_S = 0.1
 LOG_LEVEL_STATUS = {"warning": "retrying", "error": "failed", "critical": "failed"}
@@ -51,7 +50,6 @@ class DashboardScreen(BaseScreen):
         self.view = RunView()
         self.session: RunSession | None = None
         self.log_job: str | None = None
-        self.rows: dict[str, TaskRow] = {}
         self._enabled: tuple = ()
 
     def compose_body(self) -> Iterable[Widget]:
@@ -76,7 +74,6 @@ class DashboardScreen(BaseScreen):
         return self.query_one(RichLog)
 
     def on_mount(self) -> None:
-        self.rows = self.tasks.by_job
         self.session = self.kapp.new_session(self.plan)
         self.session.start()
         self.tick()
@@ -97,11 +94,7 @@ class DashboardScreen(BaseScreen):
         now = self.kapp.clock()
         busy = session.busy
         with self.app.batch_update():
-            rows = self.rows
-            for job, task in self.view.tasks.items():
-                row = rows.get(job)
-                if row is not None:
-                    row.show(task, now)
+            self.tasks.show(self.view.tasks, now)
             self.header.show(self.view, now, busy, session.cancel_requested, session.error)
             self.append_log(events)
             self.refresh_enabled(busy)
@@ -126,8 +119,7 @@ class DashboardScreen(BaseScreen):
             log.write(log_line(level, message))
 
     def repaint_all(self) -> None:
-        for row in self.tasks.rows:
-            row.invalidate()
+        self.tasks.invalidate()
         self.tick()
 
     def refresh_enabled(self, busy: bool) -> None:

@@ -1,9 +1,8 @@
-"""One dashboard row per task: spinner, name, group, status, attempt, bar, elapsed, remaining, rows, note.
+"""What a task's dashboard row shows: spinner, name, group, status, attempt, bar, times, rows, note.
 
-A row is a list of cells, each a few `(text, style)` parts. Every tick the newest state is turned into
-cells; the row repaints only when a cell changed, and only the changed cells are rendered again (the
-rest come from a small per-row cache). So 60 tasks reporting at 20 Hz cost a spinner frame and a
-percentage per row per tick, not a full re-render, and never a message per progress report.
+A row is built as cells, each a few `(text, style)` parts with text already made safe. The task list
+compares cells between ticks and renders only the cells that changed, so the row model stays plain
+data (testable, cheap to compare) and the widget stays a thin painter.
 """
 
 from __future__ import annotations
@@ -11,15 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.segment import Segment
 from rich.spinner import Spinner
-from textual import events
-from textual.cache import LRUCache
 from textual.content import Content
-from textual.message import Message
-from textual.strip import Strip
-from textual.style import Style
-from textual.widget import Widget
 
 from app.core.jobs import JobSpec
 from app.core.progress import TaskView
@@ -161,80 +153,10 @@ def task_cells(spec: JobSpec, task: TaskView | None, now: float, cols: Columns) 
     return cells
 
 
-class TaskRow(Widget):
-    """A task's row (Line API): `show()` runs every tick and repaints only on a visible change."""
-
-    class Clicked(Message):
-        def __init__(self, row: TaskRow, chain: int) -> None:
-            super().__init__()
-            self.row, self.chain = row, chain
-
-    def __init__(self, spec: JobSpec, name_width: int, group_width: int) -> None:
-        super().__init__(classes="task-row")
-        self.spec = spec
-        self.name_width, self.group_width = name_width, group_width
-        self.task_view: TaskView | None = None
-        self.now = 0.0
-        self._lines: list[list[Cell]] = [task_cells(spec, None, 0.0, Columns(name_width, group_width, 0))]
-        self._status = ""
-        self._segments: LRUCache[Cell, list[Segment]] = LRUCache(256)
-        self._base: Style | None = None
-        self._width = 0  # from resize events: asking the compositor every tick is not free
-
-    @property
-    def job(self) -> str:
-        return self.spec.name
-
-    def show(self, task: TaskView | None, now: float) -> None:
-        if task is None:
-            return
-        self.task_view, self.now = task, now
-        if task.status != self._status:
-            self.remove_class(f"-{self._status}")
-            self._status = task.status
-            self.add_class(f"-{task.status}")
-            self.set_class(detail_line(task) is not None, "-two-lines")
-        lines = self.build_lines()
-        if lines != self._lines:
-            self._lines = lines
-            self.refresh()
-
-    def build_lines(self) -> list[list[Cell]]:
-        width = self._width
-        cols = Columns.fit(width, self.name_width, self.group_width)
-        lines = [task_cells(self.spec, self.task_view, self.now, cols)]
-        detail = detail_line(self.task_view) if self.task_view else None
-        if detail:
-            lines.append([(("   ", ""), (fitted(detail[0], max(0, width - 3)).rstrip(), detail[1]))])
-        return lines
-
-    def invalidate(self) -> None:
-        """Render every cell again (the theme changed)."""
-        self._segments.clear()
-        self._base = None
-        self.refresh()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._width = event.size.width
-        self._lines = self.build_lines()
-        self.refresh()
-
-    def render_line(self, y: int) -> Strip:
-        base = self.visual_style
-        if base != self._base:  # cursor or status background changed: cached cells are stale
-            self._segments.clear()
-            self._base = base
-        width = self._width or self.size.width
-        if y >= len(self._lines):
-            return Strip.blank(width, base.rich_style)
-        segments: list[Segment] = []
-        for cell in self._lines[y]:
-            rendered = self._segments.get(cell)
-            if rendered is None:
-                rendered = Content.assemble(*cell).render_segments(base)
-                self._segments[cell] = rendered
-            segments.extend(rendered)
-        return Strip(segments).adjust_cell_length(width, base.rich_style)
-
-    def on_click(self, event: events.Click) -> None:
-        self.post_message(self.Clicked(self, event.chain))
+def row_lines(spec: JobSpec, task: TaskView | None, now: float, width: int, cols: Columns) -> list[list[Cell]]:
+    """A task's lines: the main line, plus the detail line for failed, retrying and skipped tasks."""
+    lines = [task_cells(spec, task, now, cols)]
+    detail = detail_line(task) if task else None
+    if detail:
+        lines.append([(("   ", ""), (fitted(detail[0], max(0, width - 3)).rstrip(), detail[1]))])
+    return lines

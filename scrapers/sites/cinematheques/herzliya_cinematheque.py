@@ -16,7 +16,7 @@ from datetime import datetime
 from scrapers.base import BaseScraper, Field, Film
 from scrapers.base.carousel import read_carousel
 from scrapers.base.normalise import clean_text
-from scrapers.base.textparse import first_year, has_latin, parse_runtime, strip_patterns
+from scrapers.base.textparse import checked_link, first_year, has_latin, parse_runtime, strip_patterns
 
 SLIDES = "#movie-screenings .swiper-slide[data-post-id]"
 SLIDE = {
@@ -29,6 +29,7 @@ POST = {
     "content": Field(".elementor-widget-theme-post-content"),
     "links": Field("a", "href", many=True),
 }
+TICKETS = r"^https?://[^/]*smarticket\.co\.il/"
 WHEN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}:\d{2})")
 DECORATIONS = (  # the site's notes after a Hebrew title, not part of it
     re.compile(r"\s*\((?:שלישי זהב|ללא תשלום למנויים|ללא תוספת למנויים)\)"),
@@ -94,5 +95,5 @@ class HerzliyaCinematheque(BaseScraper):
             runtime=parse_runtime(content),
             extra={"dub": "Hebrew" if dubbed else ""},
         )
-        tickets = next((href for href in post["links"] if "smarticket" in (href or "")), "")
+        tickets = checked_link(next((href for href in post["links"] if "smarticket" in (href or "")), ""), TICKETS)
         return film, tickets

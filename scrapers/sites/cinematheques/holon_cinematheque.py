@@ -18,7 +18,7 @@ from scrapers.base import BaseScraper, Field, Film
 from scrapers.base.dates import parse_dmy
 from scrapers.base.normalise import clean_text
 from scrapers.base.paging import walk_pages
-from scrapers.base.textparse import first_year, has_latin
+from scrapers.base.textparse import checked_link, first_year, has_latin
 
 PAGES = 5
 ITEMS = "#activities .entry-activity"
@@ -100,7 +100,7 @@ class HolonCinematheque(BaseScraper):
         shows = screenings(page["dates"])
         if not shows:
             self.log(f"activity without readable dates: {href}", "warning")
-        tickets = page["tickets"] or ""
+        tickets = checked_link(page["tickets"], r"^https?://")
         for day, time in shows:
             self.emit(film.screening(showtime=time, date_of_showing=day.isoformat(), screening_city=self.city,
                                      screening_type="Regular", screening_tech="2D",

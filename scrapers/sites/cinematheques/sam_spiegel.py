@@ -12,7 +12,7 @@ import re
 
 from scrapers.base import BaseScraper, Field, Film
 from scrapers.base.normalise import clean_text
-from scrapers.base.textparse import first_year, parse_runtime, split_bilingual
+from scrapers.base.textparse import checked_link, first_year, parse_runtime, split_bilingual
 from scrapers.base.yearless import parse_day_month
 
 PROGRAMME = "/לוח-הקרנות/"
@@ -56,7 +56,7 @@ class SamSpiegel(BaseScraper):
                 runtime=next((parse_runtime(p) for p in parts if "דקות" in p and parse_runtime(p)), ""),
                 release_year=next((first_year(p) for p in parts if re.fullmatch(r"\d{4}", p)), ""),
             )
-            href = item["link"] or ""
+            href = checked_link(item["link"], r"^https?://")
             self.emit(film.screening(
                 showtime=time.group(1), date_of_showing=day.isoformat(), screening_city=self.city,
                 screening_type="Regular", screening_tech="2D", english_href=href, hebrew_href=href,

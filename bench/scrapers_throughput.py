@@ -28,7 +28,8 @@ from registry.schema import load_models
 from scrapers.sandbox import ensure
 
 JOBS = ("yes_planet", "rav_hen", "yes_planet_soon", "tlv_cinematheque", "jerusalem_cinematheque", "lev", "lev_soon",
-    "movieland", "movieland_soon")
+    "movieland", "movieland_soon", "cinema_city", "cinema_city_soon", "hot_cinema", "hot_cinema_soon",
+    "haifa_cinematheque", "herzliya_cinematheque", "jaffa_cinema", "holon_cinematheque", "sam_spiegel")
 
 
 def free_port() -> int:

@@ -75,9 +75,15 @@ def describe_database(settings: Settings) -> str:
     return str(sqlite_path(settings))
 
 
+# A server that accepts the connection but never answers (hung, overloaded, a proxy) would otherwise
+# block the start forever; the URL's own `?connect_timeout=N` wins.
+CONNECT_TIMEOUT_S = 10
+
+
 def _connect_postgres(settings: Settings) -> peewee.Database:
     schema = schema_name(settings)
-    db = db_url.connect(settings.database_url, options=f"-c search_path={schema}")
+    timeout = {} if "connect_timeout=" in (settings.database_url or "") else {"connect_timeout": CONNECT_TIMEOUT_S}
+    db = db_url.connect(settings.database_url, options=f"-c search_path={schema}", **timeout)
     try:
         db.connect(reuse_if_open=True)
     except peewee.OperationalError as exc:

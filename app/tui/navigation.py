@@ -24,6 +24,7 @@ SCREEN_MODULES: tuple[str, ...] = (
     "app.tui.screens.showtimes",
     "app.tui.screens.coming_soon",
     "app.tui.screens.quality",
+    "app.tui.screens.review",
 )
 
 MODE, DASHBOARD = "mode", "dashboard"
@@ -41,37 +42,24 @@ class ScreenEntry:
 
 
 _ENTRIES: dict[str, ScreenEntry] = {}
+_LOADED: set[str] = set()
+LOAD_ERRORS: dict[str, str] = {}  # module → why it could not be imported
 
 
 def register_screen(entry: ScreenEntry) -> None:
     _ENTRIES[entry.name] = entry
 
 
-def lazy_screen(target: str) -> Callable[[KartiseretApp], Screen]:
-    """A factory for `"package.module:ScreenClass"` (built without arguments), imported on first use
-    so a screen still under construction elsewhere can never break the app's start."""
-
-    def build(app: KartiseretApp) -> Screen:
-        module, _, name = target.partition(":")
-        return getattr(importlib.import_module(module), name)()
-
-    build.__name__ = target
-    return build
-
-
-register_screen(
-    ScreenEntry(
-        name="tmdb-review",
-        title="TMDB review",
-        factory=lazy_screen("app.tui.screens.review:ReviewScreen"),
-        description="films enrichment was unsure about: accept a candidate, pin an id or skip",
-    )
-)
-
-
 def load_screens() -> None:
+    """Import every screen module once; one that fails is left out (and reported), never fatal."""
     for module in SCREEN_MODULES:
-        importlib.import_module(module)
+        if module in _LOADED:
+            continue
+        _LOADED.add(module)
+        try:
+            importlib.import_module(module)
+        except Exception as exc:  # a screen still under construction must not stop a run
+            LOAD_ERRORS[module] = f"{type(exc).__name__}: {exc}"
 
 
 def entry(name: str) -> ScreenEntry:

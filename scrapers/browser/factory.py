@@ -2,12 +2,14 @@
 
 Local browsers use `Service(settings.chromedriver_path)` so Selenium Manager never runs (it needs the
 internet and costs seconds). Every browser is tracked until quit; an `atexit` hook quits leftovers,
-and a quit that fails kills the chromedriver process and its descendants by PID.
+and a quit that fails kills the chromedriver process and its descendants by PID. Browsers of a process
+that died without quitting them (SIGKILL) are reaped at the next browser start (`processes.py`).
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,11 +22,23 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from app.core.errors import TransientError
 from app.core.settings import Settings
 from scrapers.browser.options import PAGE_LOAD_TIMEOUT_S, chrome_options, chromium_binary
-from scrapers.browser.processes import alive, descendants, kill_pids
+from scrapers.browser.processes import (
+    OWNER_ENV,
+    alive,
+    descendants,
+    descendants_of,
+    kill_pids,
+    owner_tag,
+    reap_orphans,
+    start_time,
+    wait_gone,
+)
 from scrapers.browser.remote import RemoteUnreachable, remote_status
 
-_LIVE: dict[int, tuple[WebDriver, list[int]]] = {}
+# driver → (driver, its processes at start as (PID, start time)): chromedriver and the Chromium it started.
+_LIVE: dict[int, tuple[WebDriver, list[tuple[int, str]]]] = {}
 _LOCK = threading.Lock()
+_REAPED = threading.Event()  # orphans of dead owners are reaped once per process, before its first browser
 # Every PID a local browser of this process ever had (chromedriver + Chromium tree), for audits/tests.
 STARTED_PIDS: list[int] = []
 
@@ -40,7 +54,10 @@ def live_browsers() -> int:
 
 
 def _start_local(settings: Settings) -> WebDriver:
-    service = Service(executable_path=settings.chromedriver_path)
+    if not _REAPED.is_set():
+        _REAPED.set()
+        reap_orphans()
+    service = Service(executable_path=settings.chromedriver_path, env={**os.environ, OWNER_ENV: owner_tag()})
     try:
         return webdriver.Chrome(service=service, options=chrome_options(chromium_binary(settings.chromium_path)))
     except (WebDriverException, OSError) as exc:
@@ -70,22 +87,25 @@ def start_browser(settings: Settings) -> WebDriver:
     driver.set_page_load_timeout(PAGE_LOAD_TIMEOUT_S)
     service = getattr(driver, "service", None)
     process = getattr(service, "process", None)
-    pids = [process.pid] if process is not None else []
+    pids = [process.pid, *descendants(process.pid)] if process is not None else []
     with _LOCK:
-        _LIVE[id(driver)] = (driver, pids)
-        if pids:
-            STARTED_PIDS.extend([pids[0], *descendants(pids[0])])
+        _LIVE[id(driver)] = (driver, [(pid, start_time(pid)) for pid in pids])
+        STARTED_PIDS.extend(pids)
     return driver
 
 
 def browser_pids(driver: WebDriver) -> list[int]:
-    """chromedriver's PID and every process it started (local browsers only)."""
+    """chromedriver's PID and every process it started (local browsers only).
+
+    Found from every process the browser had at start, not only from chromedriver: when chromedriver
+    dies first (ctrl+c reaches the whole process group), Chromium is re-parented but still found.
+    """
     with _LOCK:
         entry = _LIVE.get(id(driver))
-    if not entry or not entry[1]:
+    if not entry:
         return []
-    root = entry[1][0]
-    return [root, *descendants(root)]
+    roots = [pid for pid, started in entry[1] if started and start_time(pid) == started and alive(pid)]
+    return sorted({*roots, *descendants_of(roots)})
 
 
 def all_browser_pids() -> list[int]:
@@ -106,7 +126,9 @@ def quit_browser(driver: WebDriver) -> None:
         with _LOCK:
             _LIVE.pop(id(driver), None)
     # quit() waits for chromedriver; whatever of its tree is still alive now would be an orphan.
-    kill_pids([pid for pid in pids if alive(pid)])
+    leftovers = [pid for pid in pids if alive(pid)]
+    kill_pids(leftovers)
+    wait_gone(leftovers)
 
 
 @contextmanager

@@ -47,7 +47,17 @@ def test_import_dataflows_export_and_again(tmp_path: Path) -> None:
     assert again.returncode == 0
     assert kartiseret(tmp_path, "export", "showtimes", "--format", "csv").stdout == exported.stdout
     dry = subprocess.run(
-        [sys.executable, "-m", "dataflows.maintenance", "all", "--dry-run", "--today", "2026-08-20", "--mode", "testing"],
+        [
+            sys.executable,
+            "-m",
+            "dataflows.maintenance",
+            "all",
+            "--dry-run",
+            "--today",
+            "2026-08-20",
+            "--mode",
+            "testing",
+        ],
         env=child_env() | {"KARTISERET_DATA_DIR": str(tmp_path / "data")},
         cwd=PROJECT_ROOT,
         capture_output=True,

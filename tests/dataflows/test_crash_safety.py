@@ -28,7 +28,7 @@ def wait_for(path: Path, process: subprocess.Popen, timeout: float = 120) -> Non
 
 @pytest.mark.parametrize("stage", ["publish", "clean"])
 def test_killed_mid_transaction_then_rerun_equals_a_clean_run(backend: Settings, tmp_path: Path, stage: str) -> None:
-    files = fixture_files("590")
+    files = fixture_files("590", "YesPlanet", "RavHen", "HotCinema", "LevCinema", "YPsoon", "HCsoon")
     import_files(backend, files)
     run_dataflows(backend)
     clean_run = snapshot_tables()

@@ -1,4 +1,4 @@
-"""`kartiseret import`: real CSVs go in as a new run; every bad row is quarantined with its reason; bad files get one line."""
+"""`kartiseret import`: real CSVs become a new run; bad rows are quarantined with a reason; bad files get one line."""
 
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ def test_unreadable_files_get_one_line_and_the_rest_goes_in(backend: Settings, t
     folder = tmp_path / "no-csv-here"
     folder.mkdir()
     missing = tmp_path / "missing.csv"
-    code, out = import_files(backend, [good, wrong_header, utf16, empty, folder, missing])
+    code, _ = import_files(backend, [good, wrong_header, utf16, empty, folder, missing])
     assert code == 1
     assert RawRow.select().count() == len(read_rows(good))
     assert Run.get().status == "failed"

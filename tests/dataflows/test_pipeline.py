@@ -41,7 +41,9 @@ def test_one_row_per_real_showtime_with_its_film(backend: Settings) -> None:
     for row in Showtime.select():
         assert parse_time(row.showtime) == row.showtime and parse_date(row.date_of_showing) == row.date_of_showing
     variants = {v.key_hash: v for v in VariantRecord.select()}
-    raw_titles = {(r["cinema"], r["english_title"], r["hebrew_title"]) for f in fixture_files("590") for r in read_rows(f)}
+    raw_titles = {
+        (r["cinema"], r["english_title"], r["hebrew_title"]) for f in fixture_files("590") for r in read_rows(f)
+    }
     for row in Showtime.select():
         variant = variants[row.variant_key]
         assert (variant.cinema, variant.english_title, variant.hebrew_title) in raw_titles  # exactly as scraped
@@ -64,10 +66,15 @@ def test_real_quirks_are_cleaned_and_flagged(backend: Settings, tmp_path: Path) 
     broken = Showtime.select().where(Showtime.flags.contains("broken_link"))
     assert broken.count() > 0 and all(row.english_href == "" for row in broken)
     assert all("None" not in row.english_href for row in Showtime.select())
-    dropped = Counter(reason for (reason,) in CleanRow.select(CleanRow.reason).where(CleanRow.kind != "showtime").tuples())
+    dropped = Counter(
+        reason for (reason,) in CleanRow.select(CleanRow.reason).where(CleanRow.kind != "showtime").tuples()
+    )
     assert dropped["no_title"] > 0 and dropped["event"] > 0
     events = VariantRecord.select().where(VariantRecord.is_event == True)  # noqa: E712
-    assert events.count() > 0 and not Showtime.select().where(Showtime.variant_key.in_([e.key_hash for e in events])).exists()
+    assert (
+        events.count() > 0
+        and not Showtime.select().where(Showtime.variant_key.in_([e.key_hash for e in events])).exists()
+    )
     unknown = Showtime.select().where(Showtime.flags.contains("unknown_city"))  # kept as written, and flagged
     assert unknown.exists() and all(row.screening_city.startswith("HOT CINEMA") for row in unknown)
     assert all(row.screening_city in CITIES for row in Showtime.select() if "unknown_city" not in row.flags)
@@ -120,6 +127,7 @@ def test_a_newer_scrape_replaces_each_cinema_and_films_keep_their_ids(backend: S
         key = (variant.cinema, variant.english_title, variant.hebrew_title)
         if key in first_ids and first_ids[key] is not None:
             assert variant.movie_id == first_ids[key]
-    assert Movie.select().count() == len({m for (m,) in Showtime.select(Showtime.movie_id).tuples()} | {
-        m for (m,) in ComingSoon.select(ComingSoon.movie_id).tuples()
-    })
+    assert Movie.select().count() == len(
+        {m for (m,) in Showtime.select(Showtime.movie_id).tuples()}
+        | {m for (m,) in ComingSoon.select(ComingSoon.movie_id).tuples()}
+    )

@@ -40,7 +40,9 @@ def test_a_far_smaller_scrape_is_flagged_and_keeps_the_published_rows(backend: S
 
 def _plan(scrape_target: str) -> Plan:
     scrape = JobSpec("yes_planet", "nowplaying", scrape_target, retry=RetryPolicy(max_attempts=1))
-    dataflows = [job for job in load_catalogue().groups["dataflows"].jobs if job.name in ("clean", "identity", "publish")]
+    dataflows = [
+        job for job in load_catalogue().groups["dataflows"].jobs if job.name in ("clean", "identity", "publish")
+    ]
     return Plan("test", (Stage("nowplaying", True, (scrape,)), Stage("dataflows", False, tuple(dataflows))))
 
 

@@ -39,14 +39,20 @@ def session_browsers(session: int) -> list[tuple[int, str]]:
     return [(pid, name) for pid, name in session_processes(session) if "chrom" in name.lower()]
 
 
-def children_of(pid: int) -> list[tuple[int, str]]:
-    """(PID, name) of the living direct children of a process."""
+def sandboxes_of(owner: int) -> list[int]:
+    """PIDs of the sandboxes a `kartiseret` process started for its run (`python -m scrapers.sandbox.child OWNER`).
+
+    They run in their own session, so they are found by their command line, even after the owner died.
+    """
     found = []
     for entry in PROC.iterdir():
         if entry.name.isdigit():
-            fields = _stat(entry.name)
-            if fields and fields[1] not in ("Z", "X") and int(fields[2]) == pid:
-                found.append((int(entry.name), fields[0]))
+            try:
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"scrapers.sandbox.child" in argv and str(owner).encode() in argv and alive(int(entry.name)):
+                found.append(int(entry.name))
     return found
 
 

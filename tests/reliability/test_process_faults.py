@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.harness import env_for, kartiseret, kill_session, spawn
-from tests.reliability.process_table import alive, children_of, session_browsers, session_processes, wait_until
+from tests.reliability.process_table import alive, sandboxes_of, session_browsers, session_processes, wait_until
 from tests.scrapers.roundtrip import free_port
 
 pytestmark = pytest.mark.browser
@@ -53,7 +53,7 @@ def test_a_signal_mid_scrape_cancels_with_130_and_leaves_no_browser(tmp_path: Pa
     process = spawn(env, *LONG_SCRAPE, out=out)
     try:
         run_id = started_scraping(process, out)
-        sandbox = [pid for pid, name in children_of(process.pid) if name.startswith("python")]
+        sandbox = sandboxes_of(process.pid)
         if how.startswith("SIGINT"):
             os.killpg(process.pid, signal.SIGINT)  # what a terminal does: every process of the foreground group
         else:
@@ -62,7 +62,7 @@ def test_a_signal_mid_scrape_cancels_with_130_and_leaves_no_browser(tmp_path: Pa
         text = out.read_text()
         assert "CANCELLED" in text and "Traceback" not in text, text
         assert session_processes(process.pid) == []  # no chromium, no chromedriver, nothing else
-        assert sandbox and not any(alive(pid) for pid in sandbox)  # the run's own sandbox stopped too
+        assert sandbox and sandboxes_of(process.pid) == []  # the run's own sandbox stopped too
         assert run_status(env, run_id) == "cancelled"
     finally:
         kill_session(process.pid)
@@ -73,12 +73,13 @@ def test_sigkill_mid_scrape_next_start_marks_interrupted_and_reaps_the_browsers(
     victim = spawn(env, *LONG_SCRAPE, out=out)
     try:
         run_id = started_scraping(victim, out)
-        sandbox = [pid for pid, name in children_of(victim.pid) if name.startswith("python")]
+        sandbox = sandboxes_of(victim.pid)
         left = session_browsers(victim.pid)
         victim.send_signal(signal.SIGKILL)
         assert victim.wait(timeout=30) == -signal.SIGKILL
         # The sandbox it started watches its parent and exits on its own.
-        wait_until(lambda: sandbox and not any(alive(pid) for pid in sandbox), "the orphaned sandbox to exit", 30)
+        assert sandbox, "the run started no sandbox of its own"
+        wait_until(lambda: not sandboxes_of(victim.pid), "the orphaned sandbox to exit", 30)
         assert run_status(env, run_id) == "running"  # nobody has looked yet
         after = kartiseret(env, "--no-tui", "--mode", "regular", "--job", "yes_planet_soon")
         assert after.returncode == 0, after.stdout + after.stderr

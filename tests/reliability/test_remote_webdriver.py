@@ -47,8 +47,8 @@ def test_a_remote_webdriver_gives_the_same_raw_rows_as_local_browsers(tmp_path: 
     assert remote_rows == local_rows  # same rows, same order, field for field
 
 
-@pytest.mark.parametrize(("free_slots", "expected_at_once"), [(1, 1), (3, 2)])
-def test_browser_concurrency_follows_the_grid_free_slots(tmp_path: Path, free_slots: int, expected_at_once: int) -> None:
+@pytest.mark.parametrize(("free_slots", "at_once"), [(1, 1), (3, 2)])
+def test_browser_concurrency_follows_the_grid_free_slots(tmp_path: Path, free_slots: int, at_once: int) -> None:
     """Two now-playing scrapers (a parallel group); the local default would run both at once."""
     with (
         sandbox_process(tmp_path) as sandbox,
@@ -59,4 +59,4 @@ def test_browser_concurrency_follows_the_grid_free_slots(tmp_path: Path, free_sl
         summary = run_plan(env, tmp_path / "grid.json", "--job", "rav_hen", "--job", "yes_planet")
     assert [j["status"] for j in summary["jobs"]] == ["ok", "ok"]
     assert grid.sessions_started == 2 and not grid.open_sessions  # every session was closed again
-    assert grid.most_at_once == expected_at_once
+    assert grid.most_at_once == at_once

@@ -12,16 +12,19 @@ import socket
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app.core.db import close_database, open_database
 from app.core.executor import Executor
 from app.core.models import RAW_VALUE_COLUMNS, RawRow
 from app.core.settings import Settings
 from registry import load_catalogue
+from registry.schema import load_models
 from scrapers.base.normalise import normalise_row
 from scrapers.sandbox.cli import build
 from scrapers.sandbox.server import SandboxServer
+from tests.conftest import make_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "scrapers" / "sandbox" / "data"
@@ -93,3 +96,17 @@ def run_jobs(settings: Settings, jobs: list[str]):
     executor = Executor(settings)
     result = executor.run(plan)
     return result, executor
+
+
+def scrape_set(folder: Path, data: Path, jobs: list[str], workers: int = 2):
+    """Serve `data`, run `jobs` in Regular mode in one run (fresh SQLite under `folder`); returns
+    (RunResult, {job: stored rows}). For module-scoped round-trip fixtures."""
+    settings = make_settings(folder, mode="regular", workers=workers)
+    load_models()
+    open_database(settings)
+    try:
+        with running_sandbox(data) as server:
+            result, _ = run_jobs(replace(settings, sandbox_url=server.url), jobs)
+            return result, {job: stored_rows(result.run_id, job) for job in jobs}
+    finally:
+        close_database()

@@ -10,16 +10,10 @@ leave out (a Russian-dubbed film in the booking bar; dubbed, kids-club and HFR c
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
-from app.core.db import close_database, open_database
-from registry.schema import load_models
 from scrapers.sites.nowplaying.cinema_city import BRANCH_CITIES
-from tests.conftest import make_settings
-from tests.scrapers.roundtrip import BUNDLED, UNSEEN, compare, run_jobs, running_sandbox, source_rows, stored_rows
+from tests.scrapers.roundtrip import BUNDLED, UNSEEN, compare, scrape_set, source_rows, stored_rows
 from tests.scrapers.test_faults import run
 
 pytestmark = pytest.mark.browser
@@ -29,17 +23,8 @@ JOBS = {"cinema_city": False, "cinema_city_soon": True}  # job → coming-soon r
 
 @pytest.fixture(scope="module", params=[BUNDLED, UNSEEN], ids=["bundled-582", "unseen-596"])
 def scraped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    data: Path = request.param
-    settings = make_settings(tmp_path_factory.mktemp("cinema_city"), mode="regular", workers=2)
-    load_models()
-    open_database(settings)
-    try:
-        with running_sandbox(data) as server:
-            result, _ = run_jobs(replace(settings, sandbox_url=server.url), list(JOBS))
-            stored = {job: stored_rows(result.run_id, job) for job in JOBS}
-    finally:
-        close_database()
-    return data, result, stored
+    result, stored = scrape_set(tmp_path_factory.mktemp("cinema_city"), request.param, list(JOBS))
+    return request.param, result, stored
 
 
 def test_both_jobs_finish_in_one_run(scraped) -> None:

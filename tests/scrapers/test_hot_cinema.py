@@ -12,16 +12,10 @@ Russian-dubbed version, films whose page answers 403, dubbed/stand-up/HFR coming
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
-from app.core.db import close_database, open_database
-from registry.schema import load_models
 from scrapers.sites.nowplaying.hot_cinema import BRANCH_CITIES
-from tests.conftest import make_settings
-from tests.scrapers.roundtrip import BUNDLED, UNSEEN, compare, run_jobs, running_sandbox, source_rows, stored_rows
+from tests.scrapers.roundtrip import BUNDLED, UNSEEN, compare, scrape_set, source_rows, stored_rows
 from tests.scrapers.test_faults import run
 
 pytestmark = pytest.mark.browser
@@ -42,17 +36,8 @@ def as_fixed(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module", params=[BUNDLED, UNSEEN], ids=["bundled-590", "unseen-596"])
 def scraped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    data: Path = request.param
-    settings = make_settings(tmp_path_factory.mktemp("hot_cinema"), mode="regular", workers=2)
-    load_models()
-    open_database(settings)
-    try:
-        with running_sandbox(data) as server:
-            result, _ = run_jobs(replace(settings, sandbox_url=server.url), list(JOBS))
-            stored = {job: stored_rows(result.run_id, job) for job in JOBS}
-    finally:
-        close_database()
-    return data, result, stored
+    result, stored = scrape_set(tmp_path_factory.mktemp("hot_cinema"), request.param, list(JOBS))
+    return request.param, result, stored
 
 
 def test_both_jobs_finish_in_one_run(scraped) -> None:

@@ -16,10 +16,14 @@ MAX_CELL = 160  # no column is wider; a 10,000-character title costs no more tha
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def cell(value: object, style: str | Style = "", justify: str = "left") -> Text:
+def shown(value: object) -> str:
+    """An untrusted value as it is drawn: printable, cut to `MAX_CELL`, right-to-left runs in display order."""
     raw = ("" if value is None else str(value))[:MAX_CELL]
-    shown = printable(raw)[:MAX_CELL] if _UNPRINTABLE.search(raw) else raw
-    return Text(ORDER.apply(shown), style=style, no_wrap=True, overflow="ellipsis", justify=justify, end="")  # type: ignore[arg-type]
+    return ORDER.apply(printable(raw)[:MAX_CELL] if _UNPRINTABLE.search(raw) else raw)
+
+
+def cell(value: object, style: str | Style = "", justify: str = "left") -> Text:
+    return Text(shown(value), style=style, no_wrap=True, overflow="ellipsis", justify=justify, end="")  # type: ignore[arg-type]
 
 
 def number(value: object, style: str | Style = "") -> Text:

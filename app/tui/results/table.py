@@ -1,10 +1,11 @@
-"""A DataTable over a long list of results that holds only the rows a user has reached.
+"""A table that draws only the rows on screen, for results of any length (Textual's Line API).
 
-A DataTable measures every cell of every row added to it, so adding 20,000 rows per keystroke
-would take seconds. This table is handed the whole result (row numbers into a view) but renders
-and adds one page in a single batch; the next page is appended when the cursor or the scroll gets
-near the end, and End / ctrl+End load the rest first. A new result whose first rows are those
-already shown does not touch the widget at all.
+A DataTable measures every cell of every row added and renders each cell through Rich's console,
+so replacing its rows on each keystroke costs ~100 ms of CPU per 60 rows here, and 20,000 rows
+take seconds. This table is handed the whole result (row numbers into a view) and asks for the
+rows it draws, `render_row(index)` → cells as Rich `Text` (never markup), turning each into one
+plain segment of its column's width. A new result is a list swap and a repaint of one screenful;
+rows are cached while the cursor moves; the scrollbar spans all rows, End goes to the last one.
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 RowRenderer = Callable[[int], Sequence[Text]]
+PADDING = 1  # blank cells each side of a column
 
 
 @dataclass(frozen=True)
@@ -27,7 +37,7 @@ class ColumnSpec:
     min_width: int = 8
 
 
-def fit_widths(specs: Sequence[ColumnSpec], available: int, padding: int) -> list[int]:
+def fit_widths(specs: Sequence[ColumnSpec], available: int, padding: int = PADDING) -> list[int]:
     """Column widths for `available` cells: fixed ones as asked, flexible ones sharing the rest."""
     fixed = sum(spec.width for spec in specs if spec.width is not None)
     flexible = [spec for spec in specs if spec.width is None]
@@ -43,77 +53,202 @@ def fit_widths(specs: Sequence[ColumnSpec], available: int, padding: int) -> lis
     return widths
 
 
-class ResultTable(DataTable):
-    PAGE = 60  # rows added per batch: more than a screenful, cheap to measure
-    NEAR_END = 10  # load the next page when the cursor is this close to the last loaded row
-    BINDINGS = [Binding("end", "scroll_bottom", "Last row", show=False)]
+def fit(text: str, width: int, right: bool = False) -> str:
+    """Exactly `width` cells: cut with an ellipsis, or padded."""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+    pad = " " * (width - cell_len(text))
+    return pad + text if right else text + pad
+
+
+def text_style(text: Text) -> Style:
+    style = text.style
+    return Style.parse(style) if isinstance(style, str) else style
+
+
+class ResultTable(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {"result-table--header", "result-table--cursor", "result-table--even-row"}
+    DEFAULT_CSS = """
+    ResultTable {
+        background: $surface;
+        color: $foreground;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .result-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .result-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        & > .result-table--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        &:dark > .result-table--even-row {
+            background: $surface-darken-1 40%;
+        }
+        & > .result-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,ctrl+home", "first", "First row", show=False),
+        Binding("end,ctrl+end", "last", "Last row", show=False),
+        Binding("enter", "select", "Select", show=False),
+    ]
+
+    class RowHighlighted(Message):
+        def __init__(self, table: ResultTable, cursor_row: int) -> None:
+            super().__init__()
+            self.table, self.cursor_row = table, cursor_row
+
+        @property
+        def control(self) -> ResultTable:
+            return self.table
+
+    class RowSelected(RowHighlighted):
+        pass
 
     def __init__(self, specs: Sequence[ColumnSpec], render_row: RowRenderer, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self.specs = list(specs)
         self.render_row = render_row
         self.result: Sequence[int] = ()
-        self._fitted_to = -1
+        self.cursor_row = 0
+        self._widths: tuple[int, list[int]] = (-1, [])
+        self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
 
-    # ------------------------------------------------------------------------------ columns
-    def on_resize(self) -> None:
-        self.fit_columns()
-
-    def fit_columns(self, force: bool = False) -> None:
-        """(Re)build the columns for the current width; rows already loaded are rendered again."""
-        available = self.size.width - self.styles.scrollbar_size_vertical  # room kept for the scrollbar
-        if available <= 0 or (available == self._fitted_to and not force):
-            return
-        self._fitted_to = available
-        loaded = self.row_count
-        self.clear(columns=True)
-        for spec, width in zip(self.specs, fit_widths(self.specs, available, self.cell_padding), strict=True):
-            self.add_column(spec.label, width=width, key=spec.key)
-        self._append(max(loaded, self.PAGE))
-
-    def rerender(self) -> None:
-        """Render the loaded rows again (e.g. after the right-to-left display order changed)."""
-        self.fit_columns(force=True)
-
-    # ------------------------------------------------------------------------------ rows
+    # ------------------------------------------------------------------------------ content
     def show(self, result: Sequence[int], force: bool = False) -> bool:
-        """Show a new result; returns whether the widget changed. `force`: the rows' contents changed."""
-        loaded = self.row_count
-        if loaded and not force and list(result[:loaded]) == list(self.result[:loaded]):
-            self.result = result  # the rows on screen stay; later pages come from the new result
-            if loaded < self.PAGE:
-                self._append(self.PAGE - loaded)
-            return self.row_count != loaded
+        """Show a new result (cursor back to the top); returns whether anything changed.
+        `force`: the rows behind the same numbers changed (a reload)."""
+        if not force and len(result) == len(self.result) and list(result) == list(self.result):
+            return False
         self.result = result
-        self.clear()
-        self._append(self.PAGE)
+        self.cursor_row = 0
+        self.rerender()
+        self.scroll_to(y=0, animate=False)
+        self.post_message(self.RowHighlighted(self, 0))
         return True
 
-    def _append(self, count: int) -> None:
-        start = self.row_count
-        stop = min(len(self.result), start + count)
-        if start < stop and self.columns:
-            self.add_rows(self.render_row(self.result[index]) for index in range(start, stop))
+    def rerender(self) -> None:
+        """Draw every row again (new rows, new display order, new size or theme)."""
+        self._lines.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.result) + 1)
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.result)
 
     @property
     def current(self) -> int | None:
         """The result entry (a row number in the view) under the cursor."""
-        row = self.cursor_row
-        return self.result[row] if self.row_count and 0 <= row < len(self.result) else None
+        return self.result[self.cursor_row] if 0 <= self.cursor_row < len(self.result) else None
 
-    @property
-    def fully_loaded(self) -> bool:
-        return self.row_count >= len(self.result)
+    def on_resize(self, event: events.Resize) -> None:
+        self.rerender()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self.row_count - self.NEAR_END:
-            self._append(self.PAGE)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        if new_value >= self.max_scroll_y - self.scrollable_content_region.height and not self.fully_loaded:
-            self.call_later(self._append, self.PAGE)
+    def on_focus(self) -> None:
+        self._lines.clear()
+        self.refresh()
 
-    def action_scroll_bottom(self) -> None:
-        self._append(len(self.result))
-        super().action_scroll_bottom()
+    def on_blur(self) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    # ------------------------------------------------------------------------------ drawing
+    def widths(self, width: int) -> list[int]:
+        if self._widths[0] != width:
+            self._widths = (width, fit_widths(self.specs, width))
+        return self._widths[1]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            key: tuple = ("header", width)
+            cells = [Text(spec.label) for spec in self.specs]
+            style = self.get_component_rich_style("result-table--header")
+        else:
+            row = int(self.scroll_offset.y) + y - 1
+            if row >= len(self.result):
+                return Strip.blank(width, self.rich_style)
+            key = (row, row == self.cursor_row, width, self.has_focus)
+            cached = self._lines.get(key)
+            if cached is not None:
+                return cached
+            cells = self.render_row(self.result[row])
+            style = self.rich_style
+            if row % 2:
+                style += self.get_component_rich_style("result-table--even-row")
+            if row == self.cursor_row:
+                style += self.get_component_rich_style("result-table--cursor")
+        strip = self._strip(cells, width, style)
+        self._lines.set(key, strip)
+        return strip
+
+    def _strip(self, cells: Sequence[Text], width: int, style: Style) -> Strip:
+        pad = " " * PADDING
+        segments = []
+        for text, cells_wide in zip(cells, self.widths(width), strict=False):
+            segments.append(Segment(pad, style))
+            segments.append(Segment(fit(text.plain, cells_wide, text.justify == "right"), style + text_style(text)))
+            segments.append(Segment(pad, style))
+        return Strip(segments).adjust_cell_length(width, style)
+
+    # ------------------------------------------------------------------------------ cursor
+    def move_cursor(self, row: int) -> None:
+        row = max(0, min(row, len(self.result) - 1))
+        if row != self.cursor_row:
+            self.cursor_row = row
+            self.refresh()
+            self.post_message(self.RowHighlighted(self, row))
+        visible = self.scrollable_content_region.height - 1  # below the header
+        top = int(self.scroll_offset.y)
+        if row < top:
+            self.scroll_to(y=row, animate=False)
+        elif visible > 0 and row >= top + visible:
+            self.scroll_to(y=row - visible + 1, animate=False)
+
+    def action_move(self, step: int) -> None:
+        self.move_cursor(self.cursor_row + step)
+
+    def action_page(self, direction: int) -> None:
+        self.move_cursor(self.cursor_row + direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self.result) - 1)
+
+    def action_select(self) -> None:
+        if self.result:
+            self.post_message(self.RowSelected(self, self.cursor_row))
+
+    def on_click(self, event: events.Click) -> None:
+        y = event.get_content_offset(self)
+        if y is None or y.y == 0:
+            return
+        row = int(self.scroll_offset.y) + y.y - 1
+        if row >= len(self.result):
+            return
+        again = row == self.cursor_row
+        self.move_cursor(row)
+        if again or event.chain > 1:
+            self.action_select()

@@ -12,11 +12,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from app.tui.navigation import ScreenEntry, register_screen
 from app.tui.results.cells import cell, number
-from app.tui.results.table import ColumnSpec
+from app.tui.results.table import ColumnSpec, ResultTable
 from app.tui.screens.results import ResultsScreen, when
 from app.tui.screens.showtimes import ShowtimesScreen
 from dataflows.views.load import data_now, load_movies
@@ -75,7 +75,7 @@ class MoviesScreen(ResultsScreen):
         ahead = f" · next showtime after {when(f'{self.now:%Y-%m-%d %H:%M}')}" if self.now else ""
         return [*self.echo("", self.value_of("#search")), (f"{ahead} · Enter: showtimes", "$foreground-muted")]
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_result_table_row_selected(self, event: ResultTable.RowSelected) -> None:
         event.stop()
         self.action_open_showtimes()
 

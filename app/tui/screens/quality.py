@@ -117,11 +117,10 @@ class QualityScreen(ResultsScreen):
         ]
 
     # ------------------------------------------------------------------------------ choosing a run
-    def on_data_table_row_highlighted(self, event: ResultTable.RowHighlighted) -> None:
-        if event.data_table.id != "runs" or self.view is None:
+    def on_result_table_row_highlighted(self, event: ResultTable.RowHighlighted) -> None:
+        if event.table.id != "runs" or self.view is None:
             return
-        runs = event.data_table
-        index = runs.current if isinstance(runs, ResultTable) else None
+        index = event.table.current
         if index is None:
             return
         run_id = self.view.runs[index].run_id

@@ -25,7 +25,7 @@ from app.core.db import database
 from app.textfmt import printable
 from app.tui.format import first_line
 from app.tui.results.bidi import LOGICAL, ORDER
-from app.tui.results.cells import cell
+from app.tui.results.cells import shown
 from app.tui.results.export import export_path, write_export
 from app.tui.results.table import ResultTable
 from app.tui.screens.base import BaseScreen
@@ -154,19 +154,18 @@ class ResultsScreen(BaseScreen):
     def show_status(self) -> None:
         status = self.query_one("#results-status", Static)
         if self.failed:
-            status.update(Content.assemble(("Cannot read the published tables: ", "$kt-failed"), self.failed))
+            problem = Content.assemble(("Cannot read the published tables: ", "$kt-failed"), self.failed)
+            status.update(problem, layout=False)
         elif self.view is None:
-            status.update(Content.styled("Loading…", "$foreground-muted"))
+            status.update(Content.styled("Loading…", "$foreground-muted"), layout=False)
         else:
-            status.update(self.status_content())
+            status.update(self.status_content(), layout=False)
 
     def status_content(self) -> Content:
         table = self.table
         shown, total = len(table.result), len(self.view)
         parts: list[Content | str | tuple[str, str]] = [(f"{shown:,}", "bold"), f" of {total:,} {self.NOUN}"]
         parts.extend(self.status_details())
-        if not table.fully_loaded:
-            parts.append((f" · {table.row_count:,} listed, scroll for more", "$foreground-muted"))
         order = "logical" if ORDER.mode == LOGICAL else "visual"
         parts.append((f" · Hebrew {order} (F2)", "$foreground-muted"))
         return Content.assemble(*parts)
@@ -179,14 +178,13 @@ class ResultsScreen(BaseScreen):
         """What a filter box holds, shown in the status line (literal, in the terminal's RTL order)."""
         if not typed.strip():
             return []
-        return [f" · {name} “" if name else " · “", Content.from_rich_text(cell(typed.strip(), "bold")), "”"]
+        return [f" · {name} “" if name else " · “", Content.styled(shown(typed.strip()), "bold"), "”"]
 
     def show_details(self) -> None:
         """Hook: describe the row under the cursor."""
 
-    def on_data_table_row_highlighted(self, event: ResultTable.RowHighlighted) -> None:
+    def on_result_table_row_highlighted(self, event: ResultTable.RowHighlighted) -> None:
         self.show_details()
-        self.show_status()  # the table may have loaded another page
 
     # ------------------------------------------------------------------------------ actions
     def action_focus_table(self) -> None:

@@ -126,7 +126,7 @@ class ShowtimesScreen(ResultsScreen):
         details = self.query_one("#results-details", Static)
         row = self.table.current if self.view is not None else None
         if row is None:
-            details.update("")
+            details.update("", layout=False)
             return
         value = self.view.value
         details.update(
@@ -142,7 +142,8 @@ class ShowtimesScreen(ResultsScreen):
                 (f"  · film {value(row, 'movie_id')} · run {value(row, 'run_id')}", "dim"),
                 ("  · flags ", "dim") if value(row, "flags") else ("", ""),
                 cell(value(row, "flags")),
-            )
+            ),
+            layout=False,
         )
 
 

@@ -36,7 +36,7 @@ from bench.tui_dashboard import Pty, percentile  # noqa: E402
 TARGET_MS = 100.0
 SIZE = (160, 45)
 KEY_EVERY_S = 0.25
-PUBLISHED_PER_RAW = 0.93  # events, undated and duplicate rows are not published
+PUBLISHED_PER_RAW = 0.8  # events, undated and duplicate rows (same screening twice) are not published
 
 
 def settings_for(folder: Path):
@@ -102,7 +102,9 @@ def filter_times(view, steps) -> list[float]:
     from dataflows.views.showtimes import ShowtimeFilter
 
     out = []
-    for _, _, state in steps:
+    for _, key, state in steps:
+        if key == "tab":
+            continue
         started = time.perf_counter()
         view.select(ShowtimeFilter(**state))
         out.append((time.perf_counter() - started) * 1000)
@@ -129,7 +131,8 @@ async def app_times(folder: Path, steps) -> list[float]:
             await pilot.press(key)
             while screen.current_filter().search != state["search"] or screen.current_filter().city != state["city"]:
                 await pilot.pause(0)
-            out.append((time.process_time() - started) * 1000)
+            if key != "tab":  # moving to the next box filters nothing (Textual redraws the footer's keys)
+                out.append((time.process_time() - started) * 1000)
     return out
 
 

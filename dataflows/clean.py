@@ -22,7 +22,17 @@ from app.core.jobs import JobContext
 from app.core.models import RAW_VALUE_COLUMNS, RawRow
 from dataflows.base import Reporter, batch_size
 from dataflows.cleaning import CLEAN_FIELDS, clean_listing, row_kind, unusable_row
-from dataflows.models import DROPPED, EVENT, LISTING_KINDS, QUARANTINED, CleanRow, QuarantinedRow, Snapshot, Watermark
+from dataflows.models import (
+    DROPPED,
+    EVENT,
+    LISTING_KINDS,
+    QUARANTINED,
+    CleanRow,
+    QuarantinedRow,
+    ScrapeTarget,
+    Snapshot,
+    Watermark,
+)
 from dataflows.quality import Counts, save_counts
 from dataflows.store import bulk_insert, fetch, get_watermark, on_sqlite, set_watermark, write_transaction
 from dataflows.validate import COLUMN_INDEX, payload_text, validate_values
@@ -58,6 +68,7 @@ def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: 
     cleaned: list[tuple] = []
     quarantined: list[tuple] = []
     snapshots: Counter[tuple[int, str, str]] = Counter()
+    targets: dict[tuple[str, str, str], int] = {}
     valid: list[tuple[tuple, list[str]]] = []
     for raw in rows:
         values = [v if v is not None else "" for v in raw[3:]]
@@ -87,8 +98,24 @@ def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: 
         cleaned.append(clean_listing(raw[0], raw[1], raw[2], kind, values, variant, counts))
         counts.add("cleaned", kind)
         snapshots[(raw[1], key[0], kind)] += 1
+        targets[(raw[2], key[0], kind)] = max(targets.get((raw[2], key[0], kind), 0), raw[1])
     counts.add("rows_in", "", len(rows))
-    return {"cleaned": cleaned, "quarantined": quarantined, "snapshots": snapshots}
+    return {"cleaned": cleaned, "quarantined": quarantined, "snapshots": snapshots, "targets": targets}
+
+
+def _save_targets(targets: dict[tuple[str, str, str], int]) -> None:
+    rows = [{"job": j, "cinema": c, "kind": k, "last_run_id": r} for (j, c, k), r in sorted(targets.items())]
+    for start in range(0, len(rows), 200):
+        ScrapeTarget.insert_many(rows[start : start + 200]).on_conflict(
+            conflict_target=[ScrapeTarget.job, ScrapeTarget.cinema, ScrapeTarget.kind],
+            update={
+                ScrapeTarget.last_run_id: peewee.Case(
+                    None,
+                    [(EXCLUDED.last_run_id > ScrapeTarget.last_run_id, EXCLUDED.last_run_id)],
+                    ScrapeTarget.last_run_id,
+                )
+            },
+        ).execute()
 
 
 def _save_snapshots(snapshots: Counter[tuple[int, str, str]]) -> None:
@@ -125,6 +152,7 @@ def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
                 bulk_insert(QuarantinedRow, _QUARANTINE_FIELDS, batch["quarantined"], ignore_conflicts=True)
                 reporter.check_cancelled()  # cancelling here rolls the whole batch back
                 _save_snapshots(batch["snapshots"])
+                _save_targets(batch["targets"])
                 save_counts(run_id, STAGE, counts)
                 set_watermark(WATERMARK, max(mark, rows[-1][0]))
         except BaseException:

@@ -98,6 +98,19 @@ class Snapshot(BaseModel):
         indexes = ((("run_id", "cinema", "kind"), True), (("cinema", "kind", "decision"), False))
 
 
+class ScrapeTarget(BaseModel):
+    """Which cinema and kind a job's rows were for (learned from its rows): an empty scrape is then recognised."""
+
+    job = peewee.CharField(max_length=64)
+    cinema = peewee.TextField()
+    kind = peewee.CharField(max_length=12)
+    last_run_id = peewee.IntegerField(default=0)
+
+    class Meta:
+        table_name = "scrape_targets"
+        primary_key = peewee.CompositeKey("job", "cinema", "kind")
+
+
 class PublishState(BaseModel):
     """Which snapshot a unit (kind + cinema) currently publishes; its row is the unit's lock."""
 
@@ -221,6 +234,7 @@ register_models(
     CleanRow,
     VariantRecord,
     Snapshot,
+    ScrapeTarget,
     PublishState,
     QuarantinedRow,
     QualityCount,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from app.core.models import Attempt, RawRow, Run
-from dataflows.models import LISTING_KINDS, SHOWTIME, CleanRow, Snapshot
+from dataflows.models import SHOWTIME, CleanRow, ScrapeTarget, Snapshot
 from dataflows.quality import Counts
 from dataflows.store import get_watermark, set_watermark
 
@@ -139,8 +139,8 @@ def reference_date(run_id: int) -> str:
 def record_empty_scrapes(counts: Counts) -> None:
     """Successful scraper attempts that stored no rows at all become empty snapshots (flagged, never published).
 
-    Which cinema and kind a job scrapes is learned from its previous runs' rows, so no table of job
-    names is needed; a job with no history has nothing to protect.
+    Which cinema and kind a job scrapes is learned from its earlier rows (`scrape_targets`), so no table
+    of job names is needed; a job with no history has nothing to protect.
     """
     mark = get_watermark(ATTEMPTS_WATERMARK)
     attempts = list(
@@ -154,21 +154,15 @@ def record_empty_scrapes(counts: Counts) -> None:
         if status == "running":
             break  # later attempts are looked at again next time
         new_mark = attempt_id
-        if status != "ok" or RawRow.select().where(RawRow.run_id == run_id, RawRow.job == job).exists():
+        if status != "ok":
             continue
-        previous = (
-            CleanRow.select(fn.MAX(CleanRow.run_id))
-            .where(CleanRow.job == job, CleanRow.run_id < run_id, CleanRow.kind.in_(LISTING_KINDS))
-            .scalar()
-        )
-        if previous is None:
-            continue
-        targets = (
-            CleanRow.select(CleanRow.cinema, CleanRow.kind)
-            .distinct()
-            .where(CleanRow.job == job, CleanRow.run_id == previous, CleanRow.kind.in_(LISTING_KINDS))
+        targets = list(
+            ScrapeTarget.select(ScrapeTarget.cinema, ScrapeTarget.kind)
+            .where(ScrapeTarget.job == job, ScrapeTarget.last_run_id < run_id)
             .tuples()
         )
+        if not targets or RawRow.select().where(RawRow.run_id == run_id, RawRow.job == job).exists():
+            continue
         for cinema, kind in targets:
             Snapshot.insert(run_id=run_id, cinema=cinema, kind=kind, rows=0).on_conflict_ignore().execute()
             counts.add("empty_scrape_found", job)

@@ -23,7 +23,7 @@ from app.core.summary import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RunResult
 from app.textfmt import plain_summary, printable
 from app.tui.commands import ScreenCommands
 from app.tui.format import first_line
-from app.tui.navigation import entry
+from app.tui.navigation import LOAD_ERRORS, entry, load_screens
 from app.tui.screens.confirm import ConfirmScreen
 from app.tui.session import RunSession
 from app.tui.theme import THEMES, preferred_theme, variable_defaults
@@ -116,6 +116,9 @@ class KartiseretApp(App[None]):
         from app.tui.screens.mode import ModeScreen
         from app.tui.screens.selection import SelectionScreen
 
+        load_screens()
+        for module, why in LOAD_ERRORS.items():
+            self.notify(f"{module} is unavailable: {printable(first_line(why))}", severity="warning", markup=False)
         self.push_screen(ModeScreen())
         if self.start_plan is None:
             return

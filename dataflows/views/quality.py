@@ -125,12 +125,25 @@ def compare(current: dict[str, Any], previous: dict[str, Any] | None) -> list[Li
     return lines
 
 
+def newest_snapshots(after: int | None, upto: int | None) -> dict[tuple[str, str], Snapshot]:
+    """Per cinema and listing, its newest scrape in runs (after, upto]."""
+    if upto is None:
+        return {}
+    query = Snapshot.select().where(Snapshot.run_id <= upto)
+    if after is not None:
+        query = query.where(Snapshot.run_id > after)
+    return {(s.cinema, s.kind): s for s in query.order_by(Snapshot.run_id)}
+
+
 def cinema_yields(run_id: int, previous_run_id: int | None) -> list[CinemaYield]:
-    """Each cinema's scrape in this run beside the previous run's: flagged first, then by cinema."""
-    now = {(s.cinema, s.kind): s for s in Snapshot.select().where(Snapshot.run_id == run_id)}
-    before = {}
-    if previous_run_id is not None:
-        before = {(s.cinema, s.kind): s for s in Snapshot.select().where(Snapshot.run_id == previous_run_id)}
+    """The scrapes this run brought or decided — those since the previous run — beside each cinema's
+    scrape as of the previous run: flagged first, then by cinema.
+
+    A dataflows run scrapes nothing itself; it decides the scrapes stored since the previous one
+    (imports, scraper runs), so those are "its" cinemas. A run that scrapes and publishes has its own.
+    """
+    now = newest_snapshots(previous_run_id, run_id)
+    before = newest_snapshots(None, previous_run_id)
     out = []
     for key in sorted(set(now) | set(before)):
         snap, old = now.get(key), before.get(key)
@@ -150,10 +163,18 @@ def cinema_yields(run_id: int, previous_run_id: int | None) -> list[CinemaYield]
 
 @dataclass(frozen=True, slots=True)
 class RunReport:
-    run_id: int
-    previous_id: int | None
+    run: ReportRun
+    previous: ReportRun | None
     lines: list[Line]
     cinemas: list[CinemaYield]
+
+    @property
+    def run_id(self) -> int:
+        return self.run.run_id
+
+    @property
+    def previous_id(self) -> int | None:
+        return self.previous.run_id if self.previous else None
 
 
 class QualityView:
@@ -165,14 +186,19 @@ class QualityView:
         self.runs = runs
         self.report: RunReport | None = None
 
-    def previous_of(self, run_id: int) -> int | None:
-        older = [run.run_id for run in self.runs if run.run_id < run_id]
-        return max(older) if older else None
+    def previous_of(self, run: ReportRun) -> ReportRun | None:
+        """The run to compare with: the newest older one of the same plan (a dataflows run with the
+        previous dataflows run, an import with the previous import), else the newest older one."""
+        older = [other for other in self.runs if other.run_id < run.run_id]
+        alike = [other for other in older if other.plan == run.plan]
+        return max(alike or older, key=lambda other: other.run_id, default=None)
 
     def read(self, run_id: int) -> RunReport:
-        previous_id = self.previous_of(run_id)
-        previous = report(previous_id) if previous_id is not None else None
-        return RunReport(run_id, previous_id, compare(report(run_id), previous), cinema_yields(run_id, previous_id))
+        run = next(r for r in self.runs if r.run_id == run_id)
+        previous = self.previous_of(run)
+        before = report(previous.run_id) if previous else None
+        lines = compare(report(run_id), before)
+        return RunReport(run, previous, lines, cinema_yields(run_id, previous.run_id if previous else None))
 
     def __len__(self) -> int:
         return len(self.report.lines) if self.report else 0

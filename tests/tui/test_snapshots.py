@@ -14,6 +14,7 @@ import pytest
 
 from app.core.models import Attempt, Run
 from app.core.settings import Settings
+from app.tui import navigation
 from app.tui.app import KartiseretApp, open_store
 from app.tui.screens.confirm import ConfirmScreen
 from app.tui.screens.history import RunDetailScreen, RunHistoryScreen
@@ -49,6 +50,13 @@ LIVE_STATES = {
     "movieland": "running",
     "clean": "pending",
 }
+
+
+@pytest.fixture(autouse=True)
+def _only_this_issues_screens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other screens (and their keys) join the registry over time; the snapshots show the run history only."""
+    navigation.load_screens()
+    monkeypatch.setattr(navigation, "_ENTRIES", {"history": navigation.entry("history")})
 
 
 def live_app(settings: Settings, closing: list, **kw) -> KartiseretApp:

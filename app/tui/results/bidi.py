@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+
+from bidi import get_display
 
 VISUAL, LOGICAL = "visual", "logical"
 LRM = "\u200e"
@@ -49,9 +52,15 @@ def terminal_default(env: Mapping[str, str]) -> str:
 
 @lru_cache(maxsize=32768)
 def visual_order(text: str) -> str:
-    """One line in visual (left-to-right display) order; its base direction is its first strong letter's."""
-    from bidi.algorithm import get_display  # the pure-Python algorithm: unlike the Rust one it mirrors brackets
+    """One line in visual (left-to-right display) order; its base direction is its first strong letter's.
 
+    python-bidi's Rust algorithm (fast) does not mirror brackets, its pure-Python one (~30× slower)
+    does: the slow one only runs for the few texts holding a mirrorable character such as "(".
+    """
+    if any(unicodedata.mirrored(char) for char in text):
+        from bidi.algorithm import get_display as mirroring_display
+
+        return mirroring_display(text)
     return get_display(text)
 
 

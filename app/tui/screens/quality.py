@@ -17,7 +17,7 @@ from textual.widget import Widget
 from app.core.db import database
 from app.tui.format import rich_style
 from app.tui.navigation import ScreenEntry, register_screen
-from app.tui.results.cells import cell, number
+from app.tui.results.cells import cell, number, shown
 from app.tui.results.table import ColumnSpec, ResultTable
 from app.tui.screens.results import ResultsScreen
 from dataflows.views.load import load_quality
@@ -148,10 +148,11 @@ class QualityScreen(ResultsScreen):
         if report is None:
             return Content.styled("No data-quality report yet: run the dataflows or import a run.", "$foreground-muted")
         flagged = sum(1 for y in report.cinemas if y.flagged)
-        against = f"against run {report.previous_id}" if report.previous_id is not None else "no earlier run to compare"
+        run, previous = report.run, report.previous
+        against = f"against run {previous.run_id} ({shown(previous.plan)})" if previous else "first report"
         return Content.assemble(
-            (f"Run {report.run_id}", "bold"),
-            f" {against} · {len(self.view.runs)} run(s) with a report · ",
+            (f"Run {run.run_id}", "bold"),
+            f" ({shown(run.plan)}) {against} · {len(self.view.runs)} run(s) with a report · ",
             (f"{flagged} scrape(s) flagged", "$kt-failed bold" if flagged else "$foreground-muted"),
             (" · Up/Down picks a run", "$foreground-muted"),
         )

@@ -99,8 +99,11 @@ class Tree:
         return lambda label: label
 
 
-def day_label(iso: str) -> str:
-    day = date.fromisoformat(iso)
+def day_label(iso: str) -> str | None:
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return None  # a row without a usable date is not served (the sandbox must not fail on bad data)
     return f"{WEEKDAYS[day.weekday()]} {day.day}/{day.month}/{day.year}"
 
 
@@ -122,10 +125,12 @@ class CinemaCityReplica(Replica):
                 marker = " אנגלית" if not self.soon else ""  # a language suffix the scraper strips
                 self.soon.append(Card(1000 + len(self.soon), row.get("hebrew_title", "") + marker, row))
                 continue
-            title = display_title(row)
+            title, day = display_title(row), day_label(row.get("date_of_showing", ""))
+            if day is None:
+                continue
             self.cards.setdefault(title, Card(len(self.cards) + 1, title, row))
             branch = BRANCH_NAMES.get(row.get("screening_city", ""), row.get("screening_city", ""))
-            path = (branch, hall_label(row), title, day_label(row["date_of_showing"]))
+            path = (branch, hall_label(row), title, day)
             self.tree.add(path, {"Time": row.get("showtime", ""), "EventId": event_id(row.get("english_href", ""))})
             if not decoy_added:  # the same film dubbed into Russian: a version the scraper skips
                 decoy_added = True
@@ -143,7 +148,8 @@ class CinemaCityReplica(Replica):
         if path == "/comingsoon":
             return Response(self.coming_soon(request))
         if path == "/api/movies":
-            page = int(request.query.get("page", "1") or 1)
+            number = request.query.get("page", "1")
+            page = int(number) if number.isdigit() else 1
             cards = self.soon if request.query.get("soon") else list(self.cards.values())
             return Response(self.block(cards, page, soon=bool(request.query.get("soon"))))
         return not_found()
@@ -187,9 +193,9 @@ Sandbox.banner("#gdpr-module-message", "#gdpr-module-message .gdpr-accept");
         info = [("ז'אנר", "דרמה")]
         if row.get("runtime"):
             info.append(("אורך", f"{row['runtime']} דק'"))
-        if soon and row.get("release_date"):
-            day = date.fromisoformat(row["release_date"])
-            info.append(("תאריך יציאה", f"{day.day:02d}/{day.month:02d}/{day.year}"))
+        if soon and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.get("release_date", "")):
+            year, month, day = row["release_date"].split("-")
+            info.append(("תאריך יציאה", f"{day}/{month}/{year}"))
         if row.get("rating"):
             info.append(("הגבלת גיל", rating_hebrew(row["rating"])))
         lines = "".join(f'<p><span class="lbl">{h(label)}:</span> <span class="val">{h(value)}</span></p>'

@@ -91,6 +91,8 @@ class HotCinemaReplica(Replica):
             if not row.get("showtime") and not row.get("date_of_showing"):
                 self.soon.append(self.page_for(row, soon=True))
                 continue
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.get("date_of_showing", "")):
+                continue  # no usable date: not served (bad data must not break the sandbox)
             self.page_for(row)
             city = row.get("screening_city", "")
             theatre = THEATRES.get(site_of(row.get("english_href", "")) or 0) or 100 + len(self.theatres)
@@ -140,7 +142,8 @@ class HotCinemaReplica(Replica):
                 return not_found("movie")
             return Response(FORBIDDEN, 403) if film.forbidden else Response(self.film_page(request, film))
         if path == "/api/schedule":
-            theatre = self.theatres.get(int(request.query.get("theater", "0") or 0))
+            ident = request.query.get("theater", "")
+            theatre = self.theatres.get(int(ident)) if ident.isdigit() else None
             return Response(self.schedule(theatre, request.query.get("date", ""))) if theatre else not_found()
         return not_found()
 
@@ -230,7 +233,7 @@ document.querySelector(".hc-popup .popup-close").addEventListener("click", () =>
         row = film.row
         hebrew = row.get("hebrew_title", "")
         year = row.get("release_year", "")
-        if film.soon and year and int(year) < 2000:
+        if film.soon and year.isdigit() and int(year) < 2000:
             hebrew = NOSTALGIA + hebrew  # the coming-soon scraper takes the prefix off
         info = " | ".join(x for x in ("דרמה", "ארה\"ב", year) if x)
         props = []
@@ -241,9 +244,9 @@ document.querySelector(".hc-popup .popup-close").addEventListener("click", () =>
             canonical = rating == "All" or re.fullmatch(r"\d{1,2}\+", rating)  # else the raw text as printed
             shown = f"הגבלת גיל: {rating_hebrew(rating)}" if canonical else row["rating"]
             props.append(f'<li class="age"><span>{h(shown)}</span></li>')
-        if row.get("release_date"):
-            day = date.fromisoformat(row["release_date"])
-            props.append(f'<li class="premiere"><span>בכורה: {day.day:02d}.{day.month:02d}.{day.year}</span></li>')
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.get("release_date", "")):
+            year_, month, day = row["release_date"].split("-")
+            props.append(f'<li class="premiere"><span>בכורה: {day}.{month}.{year_}</span></li>')
         main = f"""
 <div class="movie-details"><h1>{h(hebrew)}</h1><h2>{h(row.get("english_title", ""))}</h2>
   <p class="synopsis">…</p><p class="movie-info-line">{h(info)}</p><ul class="movie-props">{"".join(props)}</ul>
@@ -253,7 +256,8 @@ document.querySelector(".hc-popup .popup-close").addEventListener("click", () =>
     def coming_soon(self, request: Request) -> str:
         blocks: dict[str, list[FilmPage]] = {}
         for film in self.soon:
-            month = (film.row.get("release_date") or self.today.isoformat())[:7]
+            release = film.row.get("release_date", "")
+            month = release[:7] if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-\d{2}", release) else self.today.isoformat()[:7]
             blocks.setdefault(month, []).append(film)
         parts = []
         for month, films in sorted(blocks.items()):

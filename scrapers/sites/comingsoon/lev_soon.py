@@ -20,9 +20,10 @@ class LevSoon(LevCinema):
     def scrape(self) -> None:
         self.open_home()
         cards = [(card["href"], parse_dmy(card["release"] or "")) for card in self.tab_cards(2) if card["href"]]
-        dated = self.capped("films", [(href, day) for href, day in cards if day])
+        dated = [(href, day) for href, day in cards if day]
         if len(dated) < len(cards):
             self.log(f"{len(cards) - len(dated)} coming-soon cards without a release date (pre-sales) skipped")
+        dated = self.capped("films", dated)
         self.plan_steps(len(dated))
         for href, release in dated:
             page = self.read_film(href)

@@ -75,6 +75,7 @@ class CinemaCity(BaseScraper):
             if current is not None and branch != current:
                 self.step()
             current = branch
+            self.check_cancelled()
             self.emit_hours(catalogue, branch, hall, title, day, levels[-1].options)
         self.step()
 

@@ -57,7 +57,7 @@ class Showing:
     day: date
     time: str
     html: str
-    event: str | None
+    event: int | str | None  # the EventId bound to the button (None: no event)
 
 
 @dataclass

@@ -16,6 +16,7 @@ import json
 import os
 import pty
 import re
+import signal
 import statistics
 import struct
 import sys
@@ -79,6 +80,13 @@ def child(folder: Path, tasks: int) -> None:
             time.sleep(0.05)
 
     threading.Thread(target=report_threads, daemon=True).start()
+    if os.environ.get("BENCH_PROFILE"):  # BENCH_PROFILE=out.prof: the UI thread during the window only
+        import cProfile
+        import signal
+
+        profiler = cProfile.Profile()
+        signal.signal(signal.SIGUSR1, lambda *_: profiler.enable())
+        signal.signal(signal.SIGUSR2, lambda *_: (profiler.disable(), profiler.dump_stats(os.environ["BENCH_PROFILE"])))
     app.run()
     sys.stdout.write(app.summary_text())
 
@@ -153,16 +161,29 @@ def percentile(values: list[float], share: float) -> float:
 def parent(tasks: int, hz: float, seconds: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor", PYTHONPATH=str(ROOT),
-                   BENCH_HZ=str(hz), BENCH_SECONDS=str(seconds), KARTISERET_ENV_FILE="/nonexistent.env")
+        env = dict(
+            os.environ,
+            TERM="xterm-256color",
+            COLORTERM="truecolor",
+            PYTHONPATH=str(ROOT),
+            BENCH_HZ=str(hz),
+            BENCH_SECONDS=str(seconds),
+            KARTISERET_ENV_FILE="/nonexistent.env",
+        )
         term = Pty([str(Path(__file__).resolve()), "--child", tmp, "--tasks", str(tasks)], env)
         term.wait_for("log · bench_00")
         term.wait_for(f"{tasks} running", since=max(0, term.mark() - 50))
         threads = json.loads((folder / "threads.json").read_text())
         pid = term.pid
+        profiling = bool(os.environ.get("BENCH_PROFILE"))
+        if profiling:
+            os.kill(pid, signal.SIGUSR1)
         wall0 = time.perf_counter()
-        cpu0 = {"main": cpu_seconds(pid, threads["main"]), "writer": cpu_seconds(pid, threads["writer"]),
-                "process": cpu_seconds(pid)}
+        cpu0 = {
+            "main": cpu_seconds(pid, threads["main"]),
+            "writer": cpu_seconds(pid, threads["writer"]),
+            "process": cpu_seconds(pid),
+        }
         latencies: list[float] = []
         selected = 0
         while time.perf_counter() - wall0 < seconds * 0.9:
@@ -173,25 +194,35 @@ def parent(tasks: int, hz: float, seconds: float) -> None:
             latencies.append((painted - pressed) * 1000)
             time.sleep(max(0.0, KEY_EVERY_S - (time.perf_counter() - pressed)))
         wall = time.perf_counter() - wall0
-        cpu = {"main": cpu_seconds(pid, threads["main"]) - cpu0["main"],
-               "writer": cpu_seconds(pid, threads["writer"]) - cpu0["writer"],
-               "process": cpu_seconds(pid) - cpu0["process"]}
+        if profiling:
+            os.kill(pid, signal.SIGUSR2)
+        cpu = {
+            "main": cpu_seconds(pid, threads["main"]) - cpu0["main"],
+            "writer": cpu_seconds(pid, threads["writer"]) - cpu0["writer"],
+            "process": cpu_seconds(pid) - cpu0["process"],
+        }
         term.wait_for("finished ok", since=max(0, term.mark() - 50), timeout=120)
         term.send("q")
         os.waitpid(pid, 0)
         summary_ok = "Run 1 — OK" in term.text()
 
     ui = cpu["main"] / wall * 100
-    print(f"TUI dashboard benchmark: {tasks} tasks × {hz:g} Hz progress for {seconds:g} s, "
-          f"{SIZE[0]}x{SIZE[1]} pty, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    print(f"  UI thread CPU:      {ui:5.1f} % of one core over {wall:.1f} s "
-          f"(target ≤ 30 %: {'met' if ui <= 30 else 'NOT met'})")
+    print(
+        f"TUI dashboard benchmark: {tasks} tasks × {hz:g} Hz progress for {seconds:g} s, "
+        f"{SIZE[0]}x{SIZE[1]} pty, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"  UI thread CPU:      {ui:5.1f} % of one core over {wall:.1f} s "
+        f"(target ≤ 30 %: {'met' if ui <= 30 else 'NOT met'})"
+    )
     print(f"  output writer:      {cpu['writer'] / wall * 100:5.1f} % of one core")
     print(f"  whole process:      {cpu['process'] / wall * 100:5.1f} % (incl. {tasks} job threads and the executor)")
     median, p95 = statistics.median(latencies), percentile(latencies, 0.95)
-    print(f"  key-to-paint:       median {median:.1f} ms, p95 {p95:.1f} ms, max {max(latencies):.1f} ms "
-          f"over {len(latencies)} presses "
-          f"(target ≤ 100 ms: {'met' if p95 <= 100 else 'NOT met'})")
+    print(
+        f"  key-to-paint:       median {median:.1f} ms, p95 {p95:.1f} ms, max {max(latencies):.1f} ms "
+        f"over {len(latencies)} presses "
+        f"(target ≤ 100 ms: {'met' if p95 <= 100 else 'NOT met'})"
+    )
     print(f"  summary printed after exit: {'yes' if summary_ok else 'NO'}")
 
 

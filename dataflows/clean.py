@@ -46,6 +46,7 @@ NO_TITLE = "no_title"
 _RAW_SELECT = (RawRow.id, RawRow.run_id, RawRow.job, *(getattr(RawRow, name) for name in RAW_VALUE_COLUMNS))
 _QUARANTINE_FIELDS = ("run_id", "raw_row_id", "source", "reason", "detail", "payload")
 _I = COLUMN_INDEX
+_DAY_FIELD = CLEAN_FIELDS.index("date_of_showing")
 
 
 def _lock_watermark() -> int:
@@ -58,8 +59,10 @@ def _lock_watermark() -> int:
 
 
 def _next_batch(after: int, size: int) -> list[tuple]:
-    cleaned = CleanRow.select(peewee.SQL("1")).where(CleanRow.raw_row_id == RawRow.id)
-    query = RawRow.select(*_RAW_SELECT).where(RawRow.id > after, ~fn.EXISTS(cleaned))
+    query = RawRow.select(*_RAW_SELECT).where(RawRow.id > after)
+    if not on_sqlite():  # the look-back region may hold rows cleaned already
+        cleaned = CleanRow.select(peewee.SQL("1")).where(CleanRow.raw_row_id == RawRow.id)
+        query = query.where(~fn.EXISTS(cleaned))
     return fetch(query.order_by(RawRow.id).limit(size))
 
 
@@ -69,9 +72,10 @@ def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: 
     quarantined: list[tuple] = []
     snapshots: Counter[tuple[int, str, str]] = Counter()
     targets: dict[tuple[str, str, str], int] = {}
+    first_days: dict[tuple[int, str, str], str] = {}
     valid: list[tuple[tuple, list[str]]] = []
     for raw in rows:
-        values = [v if v is not None else "" for v in raw[3:]]
+        values = raw[3:]  # raw columns are NOT NULL text
         problem = validate_values(values)
         cinema = values[_I["cinema"]].strip()
         if problem is not None:
@@ -95,12 +99,23 @@ def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: 
             counts.add("dropped", "event")
             cleaned.append(unusable_row(raw[0], raw[1], raw[2], key[0], EVENT, "event", variant.id))
             continue
-        cleaned.append(clean_listing(raw[0], raw[1], raw[2], kind, values, variant, counts))
+        row = clean_listing(raw[0], raw[1], raw[2], kind, values, variant, counts)
+        cleaned.append(row)
         counts.add("cleaned", kind)
-        snapshots[(raw[1], key[0], kind)] += 1
+        snapshot = (raw[1], key[0], kind)
+        snapshots[snapshot] += 1
+        day = row[_DAY_FIELD]
+        if day and (snapshot not in first_days or day < first_days[snapshot]):
+            first_days[snapshot] = day
         targets[(raw[2], key[0], kind)] = max(targets.get((raw[2], key[0], kind), 0), raw[1])
     counts.add("rows_in", "", len(rows))
-    return {"cleaned": cleaned, "quarantined": quarantined, "snapshots": snapshots, "targets": targets}
+    return {
+        "cleaned": cleaned,
+        "quarantined": quarantined,
+        "snapshots": snapshots,
+        "first_days": first_days,
+        "targets": targets,
+    }
 
 
 def _save_targets(targets: dict[tuple[str, str, str], int]) -> None:
@@ -118,12 +133,19 @@ def _save_targets(targets: dict[tuple[str, str, str], int]) -> None:
         ).execute()
 
 
-def _save_snapshots(snapshots: Counter[tuple[int, str, str]]) -> None:
-    rows = [{"run_id": r, "cinema": c, "kind": k, "rows": n} for (r, c, k), n in sorted(snapshots.items())]
+def _save_snapshots(snapshots: Counter[tuple[int, str, str]], first_days: dict[tuple[int, str, str], str]) -> None:
+    rows = [
+        {"run_id": r, "cinema": c, "kind": k, "rows": n, "first_day": first_days.get((r, c, k), "")}
+        for (r, c, k), n in sorted(snapshots.items())
+    ]
+    earlier = (Snapshot.first_day == "") | ((EXCLUDED.first_day != "") & (EXCLUDED.first_day < Snapshot.first_day))
     for start in range(0, len(rows), 200):
         Snapshot.insert_many(rows[start : start + 200]).on_conflict(
             conflict_target=[Snapshot.run_id, Snapshot.cinema, Snapshot.kind],
-            update={Snapshot.rows: Snapshot.rows + EXCLUDED.rows},
+            update={
+                Snapshot.rows: Snapshot.rows + EXCLUDED.rows,
+                Snapshot.first_day: peewee.Case(None, [(earlier, EXCLUDED.first_day)], Snapshot.first_day),
+            },
         ).execute()
 
 
@@ -151,7 +173,7 @@ def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
                 bulk_insert(CleanRow, CLEAN_FIELDS, batch["cleaned"], ignore_conflicts=True)
                 bulk_insert(QuarantinedRow, _QUARANTINE_FIELDS, batch["quarantined"], ignore_conflicts=True)
                 reporter.check_cancelled()  # cancelling here rolls the whole batch back
-                _save_snapshots(batch["snapshots"])
+                _save_snapshots(batch["snapshots"], batch["first_days"])
                 _save_targets(batch["targets"])
                 save_counts(run_id, STAGE, counts)
                 set_watermark(WATERMARK, max(mark, rows[-1][0]))

@@ -89,6 +89,7 @@ class Snapshot(BaseModel):
     cinema = peewee.TextField()
     kind = peewee.CharField(max_length=12)
     rows = peewee.IntegerField(default=0)
+    first_day = peewee.CharField(max_length=10, default="")  # earliest showing date: the day it was scraped
     decision = peewee.CharField(max_length=12, default="")  # '' pending | accepted | rejected
     reason = peewee.TextField(default="")
     baseline = peewee.IntegerField(null=True)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 import peewee
+from peewee import fn
 
 from app.core.jobs import JobContext
 from dataflows.base import Reporter, batch_size
@@ -30,10 +31,17 @@ from dataflows.models import (
 )
 from dataflows.movies import refresh_movies
 from dataflows.quality import Counts, save_counts
-from dataflows.snapshots import decide_pending, newest_accepted, record_empty_scrapes, reference_date
+from dataflows.snapshots import (
+    await_scrape_outcomes,
+    decide_pending,
+    newest_accepted,
+    record_empty_scrapes,
+    reference_date,
+)
 from dataflows.store import (
     MOVIES_DIRTY,
     epoch_name,
+    fetch,
     get_watermark,
     lock_unit,
     set_watermark,
@@ -88,39 +96,45 @@ def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts,
     cutoff = cutoff_date(SHOWTIMES_CUTOFF if kind == SHOWTIME else COMINGSOON_CUTOFF)
     reference = reference_date(run_id) if kind == SHOWTIME else ""
     unit = (CleanRow.cinema == cinema) & (CleanRow.kind == kind) & (CleanRow.run_id == run_id)
-    joined = CleanRow.select().join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id)).where(unit)
     with_film = VariantRecord.movie_id.is_null(False)
     wanted = with_film & (day >= cutoff) if cutoff else with_film
-    listed = CleanRow.select().where(unit).count()
-    counts.add("dropped", "no_film", joined.where(VariantRecord.movie_id.is_null()).count())
-    counts.add("dropped", "expired", joined.where(with_film, day < cutoff).count() if cutoff else 0)
+    tallies = {"no_film": VariantRecord.movie_id.is_null()}
+    if cutoff:
+        tallies["expired"] = with_film & (day < cutoff)
     if reference:
-        counts.add("flagged", PAST_DATED, joined.where(wanted, day < reference).count())
+        tallies[PAST_DATED] = wanted & (day < reference)
+    found = fetch(
+        CleanRow.select(
+            fn.COUNT(CleanRow.id),
+            fn.MIN(CleanRow.id),
+            fn.MAX(CleanRow.id),
+            *(fn.SUM(peewee.Case(None, [(condition, 1)], 0)) for condition in tallies.values()),
+        )
+        .join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id))
+        .where(unit)
+    )[0]
+    listed, first, last = int(found[0] or 0), int(found[1] or 0), int(found[2] or 0)
+    tally = {name: int(n or 0) for name, n in zip(tallies, found[3:], strict=True)}
+    counts.add("dropped", "no_film", tally["no_film"])
+    counts.add("dropped", "expired", tally.get("expired", 0))
+    counts.add("flagged", PAST_DATED, tally.get(PAST_DATED, 0))
     key = peewee.Cast(VariantRecord.movie_id, "TEXT").concat(":").concat(CleanRow.dedupe_hash)
     sources = (getattr(CleanRow, name) for name in _COMMON[2:] + _OWN[kind])
     columns = [key, VariantRecord.movie_id, VariantRecord.key_hash, *sources, _flags(day, reference)]
-    fields = ["key", *_COMMON, *_OWN[kind], "flags"]
+    fields = [getattr(model, name) for name in ["key", *_COMMON, *_OWN[kind], "flags"]]
     model.delete().where(model.cinema == cinema).execute()
-    last = 0
-    while True:
-        ahead = CleanRow.select(CleanRow.id).where(unit, CleanRow.id > last).order_by(CleanRow.id)
-        bound = ahead.limit(1).offset(size - 1).scalar()
-        chunk = (CleanRow.id > last) & (CleanRow.id <= bound) if bound else CleanRow.id > last
+    for low in range(first, last + 1, size):  # chunks of row IDs, in row order
         query = (
             CleanRow.select(*columns)
             .join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id))
-            .where(unit, chunk, wanted)
+            .where(unit, CleanRow.id >= low, CleanRow.id < low + size, wanted)
             .order_by(CleanRow.id)
         )
-        model.insert_from(query, [getattr(model, f) for f in fields]).on_conflict_ignore().execute()
+        model.insert_from(query, fields).on_conflict_ignore().execute()
         tick()
-        if not bound:
-            break
-        last = bound
     published = model.select().where(model.cinema == cinema).count()
     counts.add("published", name, published)
-    dropped = counts[("dropped", "no_film")] + counts[("dropped", "expired")]
-    counts.add("merged", "", listed - dropped - published)
+    counts.add("merged", "", listed - tally["no_film"] - tally.get("expired", 0) - published)
     return published
 
 
@@ -170,6 +184,7 @@ def units_to_visit() -> list[tuple[str, str]]:
 def run_publish(current_run_id: int, size: int, reporter: Reporter) -> Counts:
     """Publish every unit that needs it, then bring the movies table in line. Returns the counts."""
     counts = Counts()
+    await_scrape_outcomes(current_run_id)
     with write_transaction():
         record_empty_scrapes(counts)
         save_counts(current_run_id, STAGE, counts)

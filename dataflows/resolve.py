@@ -20,7 +20,15 @@ from app.core.jobs import JobContext
 from dataflows.base import Reporter
 from dataflows.models import LISTING_KINDS, CleanRow, VariantRecord
 from dataflows.quality import Counts, save_counts
-from dataflows.store import MOVIES_DIRTY, chunks, epoch_name, get_watermark, set_watermark, write_transaction
+from dataflows.store import (
+    MOVIES_DIRTY,
+    chunks,
+    epoch_name,
+    fetch,
+    get_watermark,
+    set_watermark,
+    write_transaction,
+)
 
 STAGE = "identity"
 WATERMARK = "identity:clean_rows"
@@ -36,23 +44,22 @@ def most_common(values: Counter) -> str:
 def _evidence(ids: list[int], up_to_run: int) -> dict[int, dict[str, Counter]]:
     """Per variant: row count and value counts of year, director and runtime, from runs up to `up_to_run`."""
     out: dict[int, dict[str, Counter]] = defaultdict(lambda: {name: Counter() for name in (*EVIDENCE, "rows")})
+    columns = [getattr(CleanRow, name) for name in EVIDENCE]
     for chunk in chunks(ids):
-        for name in EVIDENCE:
-            column = getattr(CleanRow, name)
-            query = (
-                CleanRow.select(CleanRow.variant_id, column, fn.COUNT(CleanRow.id))
-                .where(
-                    CleanRow.variant_id.in_(list(chunk)),
-                    CleanRow.kind.in_(LISTING_KINDS),
-                    CleanRow.run_id <= up_to_run,
-                )
-                .group_by(CleanRow.variant_id, column)
-                .tuples()
+        query = (
+            CleanRow.select(CleanRow.variant_id, *columns, fn.COUNT(CleanRow.id))
+            .where(
+                CleanRow.variant_id.in_(list(chunk)),
+                CleanRow.kind.in_(LISTING_KINDS),
+                CleanRow.run_id <= up_to_run,
             )
-            for variant_id, value, n in query:
-                out[variant_id][name][value] += n
-                if name == EVIDENCE[0]:
-                    out[variant_id]["rows"][""] += n
+            .group_by(CleanRow.variant_id, *columns)
+        )
+        for variant_id, *values, n in fetch(query):
+            facts = out[variant_id]
+            for name, value in zip(EVIDENCE, values, strict=True):
+                facts[name][value] += n
+            facts["rows"][""] += n
     return out
 
 

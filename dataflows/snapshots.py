@@ -10,6 +10,7 @@ rejected (flagged) and the published data stays.
 from __future__ import annotations
 
 import statistics
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ BASELINE_SNAPSHOTS = 5  # the "usual" size: median of this many previously accep
 # rows against a median of 1,042 = 0.09).
 YIELD_FLOOR = 0.25
 ATTEMPTS_WATERMARK = "publish:attempts"
+RECORDER_LAG_S = 10.0  # longest wait for this run's scraper outcomes to reach the database
 ELIGIBLE, WAIT, FAILED = "eligible", "wait", "failed"
 
 
@@ -51,6 +53,23 @@ def job_outcome(run: Run | None, job: str, current_run_id: int) -> str:
             return ELIGIBLE
         return WAIT if "running" in statuses and (running or run.id == current_run_id) else FAILED
     return WAIT if running else ELIGIBLE
+
+
+def await_scrape_outcomes(current_run_id: int, timeout_s: float = RECORDER_LAG_S) -> None:
+    """Wait until this run's scraper attempts show their outcome (the executor records them a moment late).
+
+    Scrapers of this run finished before the dataflows started, so a `running` row here only means the
+    record is still on its way; polling (outside any transaction) lets this run publish their scrapes.
+    """
+    jobs = [job for (job,) in RawRow.select(RawRow.job).distinct().where(RawRow.run_id == current_run_id).tuples()]
+    deadline = time.monotonic() + timeout_s
+    while jobs and time.monotonic() < deadline:
+        pending = Attempt.select().where(
+            Attempt.run_id == current_run_id, Attempt.job.in_(jobs), Attempt.status == "running"
+        )
+        if not pending.exists():
+            return
+        time.sleep(0.05)
 
 
 def eligibility(run_id: int, cinema: str, kind: str, current_run_id: int) -> str:
@@ -121,16 +140,12 @@ def reference_date(run_id: int) -> str:
     (Not the clock: sandbox and imported runs have their own "today"; MovieLand lists the previous
     night's late screenings, which this date flags as past.)
     """
-    cinemas = Snapshot.select(Snapshot.cinema).where(Snapshot.run_id == run_id, Snapshot.kind == SHOWTIME)
-    firsts: Counter[str] = Counter()
-    for (cinema,) in cinemas.tuples():
-        first = (
-            CleanRow.select(fn.MIN(CleanRow.date_of_showing))
-            .where(CleanRow.cinema == cinema, CleanRow.kind == SHOWTIME, CleanRow.run_id == run_id)
-            .scalar()
-        )
-        if first:
-            firsts[first] += 1
+    firsts = Counter(
+        day
+        for (day,) in Snapshot.select(Snapshot.first_day)
+        .where(Snapshot.run_id == run_id, Snapshot.kind == SHOWTIME, Snapshot.first_day != "")
+        .tuples()
+    )
     if not firsts:
         return ""
     return max(firsts.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -157,9 +172,7 @@ def record_empty_scrapes(counts: Counts) -> None:
         if status != "ok":
             continue
         targets = list(
-            ScrapeTarget.select(ScrapeTarget.cinema, ScrapeTarget.kind)
-            .where(ScrapeTarget.job == job, ScrapeTarget.last_run_id < run_id)
-            .tuples()
+            ScrapeTarget.select(ScrapeTarget.cinema, ScrapeTarget.kind).where(ScrapeTarget.job == job).tuples()
         )
         if not targets or RawRow.select().where(RawRow.run_id == run_id, RawRow.job == job).exists():
             continue

@@ -41,7 +41,6 @@ _DATE_FORMATS = (
 )
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?::\d{2})?$")
 _SURROGATE = re.compile("[\udc80-\udcff]")
-_BAD_CHARS = re.compile("[\x00\udc80-\udcff]")
 _CINEMA, _SHOWTIME = COLUMN_INDEX["cinema"], COLUMN_INDEX["showtime"]
 _DAY, _RELEASE = COLUMN_INDEX["date_of_showing"], COLUMN_INDEX["release_date"]
 
@@ -87,6 +86,15 @@ def _shown(value: str, limit: int = 40) -> str:
     return repr(text[:limit] + ("…" if len(text) > limit else ""))
 
 
+def _encodable(text: str) -> bool:
+    """False when undecodable bytes were smuggled in as surrogates (CSV read with surrogateescape)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _value_problem(values: Sequence[str]) -> Problem | None:
     """Encoding, NUL and length checks, column by column (the slow path, taken only when needed)."""
     for name, value, limit in zip(RAW_VALUE_COLUMNS, values, _LIMITS, strict=True):
@@ -104,7 +112,7 @@ def validate_values(values: Sequence[str]) -> Problem | None:
     if len(values) != len(RAW_VALUE_COLUMNS):
         return Problem(WRONG_COLUMNS, f"{len(values)} values, expected {len(RAW_VALUE_COLUMNS)}")
     joined = "".join(values)
-    if _BAD_CHARS.search(joined) or max(map(len, values)) > DEFAULT_MAX_LENGTH:
+    if "\x00" in joined or max(map(len, values)) > DEFAULT_MAX_LENGTH or not _encodable(joined):
         problem = _value_problem(values)
         if problem is not None:
             return problem

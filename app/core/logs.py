@@ -8,11 +8,17 @@ import re
 import threading
 from pathlib import Path
 
+from app.textfmt import printable
+
 _LOCK = threading.Lock()
 
 
 class _RunFilter(logging.Filter):
-    """Stamps records with the run ID, fills a missing job name and masks secrets."""
+    """Stamps records with the run ID, fills a missing job name, masks secrets and escapes control characters.
+
+    Messages carry scraped text: an escape sequence would act on the terminal of whoever reads the log
+    (`tail -f`, `cat`), and a newline would forge a log line. Both are written escaped (`\\x1b`, `\\n`).
+    """
 
     def __init__(self, run_id: int, secrets: list[str]) -> None:
         super().__init__()
@@ -23,9 +29,10 @@ class _RunFilter(logging.Filter):
         record.run_id = self.run_id
         if not hasattr(record, "job"):
             record.job = "-"
+        message = record.getMessage()
         if self.pattern is not None:
-            record.msg = self.pattern.sub("***", record.getMessage())
-            record.args = None
+            message = self.pattern.sub("***", message)
+        record.msg, record.args = printable(message), None
         return True
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from app.core.events import EventBus
 from app.core.executor import Executor
 from app.core.plan import Plan
 from app.core.summary import RunResult
@@ -29,7 +30,7 @@ class RunSession:
         self._lock = threading.Lock()
 
     @property
-    def bus(self):
+    def bus(self) -> EventBus:
         return self.executor.bus
 
     @property

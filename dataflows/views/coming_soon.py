@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dataflows.views.movies import title_order
+from dataflows.views.places import cinema_key
 from dataflows.views.search import SearchableRecords, search_key
 
 FACTS = ("english_title", "hebrew_title", "tmdb_id", "release_year", "runtime", "directed_by", "original_language",
@@ -36,5 +37,9 @@ class ComingSoonView(SearchableRecords):
             for m, film in films.items()
         ]
         records.sort(key=lambda r: (r["release_date"], title_order(r["english_title"], r["hebrew_title"])))
-        keys = [search_key(r["english_title"], r["hebrew_title"], r["chains"], *titles[r["movie_id"]]) for r in records]
+        keys = [
+            " | ".join([search_key(r["english_title"], r["hebrew_title"], *titles[r["movie_id"]])]
+                       + [cinema_key(chain) for chain in sorted(chains[r["movie_id"]])])
+            for r in records
+        ]  # fmt: skip
         super().__init__(records, keys)

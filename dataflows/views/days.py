@@ -42,7 +42,7 @@ def parse_day(text: str) -> date | None:
 
 
 def day_label(text: str) -> str:
-    """ "Fri 14 Aug" (unambiguous and short); anything that is not a date is shown as it is."""
+    """A day as "Fri 14 Aug" (unambiguous and short); anything that is not a date is shown as it is."""
     day = parse_day(text)
     if day is None:
         return text

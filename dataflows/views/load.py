@@ -23,7 +23,7 @@ from dataflows.views.showtimes import ShowtimeView
 
 
 def data_now(clock_now: datetime) -> datetime:
-    """"Now" for the views: the clock, unless every published showtime is already behind it.
+    """The views' "now": the clock, unless every published showtime is already behind it.
 
     Sandbox and imported runs carry their own days (the replica sites are pinned to the data's
     first day), so when the clock is past all the data, the data's first day is "today" instead —

@@ -26,6 +26,7 @@ BUCKETS = (
     ("unmapped", "Values with no rule", UP_IS_WORSE),
     ("other", "Other counters", NEUTRAL),
 )
+UNSUMMED = ("other",)  # counters of different things: no total line
 SCALARS = (
     ("rows_in", "Rows in", NEUTRAL),
     ("merged", "Duplicates merged", NEUTRAL),
@@ -110,7 +111,7 @@ def _bucket_lines(key: str, title: str, worse: str, current: dict, previous: dic
     if rest:
         more = f"{len(rest)} more"
         lines.append(Line(title, more, sum(now.get(r, 0) for r in rest), sum(before.get(r, 0) for r in rest), worse))
-    return [total, *lines]
+    return lines if key in UNSUMMED else [total, *lines]
 
 
 def compare(current: dict[str, Any], previous: dict[str, Any] | None) -> list[Line]:

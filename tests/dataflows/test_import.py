@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +10,7 @@ from app.core.models import RAW_COLUMNS, RawRow, Run
 from app.core.settings import Settings
 from dataflows.models import CleanRow, QuarantinedRow
 from dataflows.quality import report
-from tests.conftest import PROJECT_ROOT
-from tests.core.test_run_ids import child_env
+from tests.core.test_headless_cli import kartiseret
 from tests.dataflows.helpers import fixture_files, import_files, read_rows, run_dataflows, write_csv
 
 
@@ -114,15 +111,7 @@ def test_unreadable_files_get_one_line_and_the_rest_goes_in(backend: Settings, t
 def test_cli_prints_one_clear_line_per_unreadable_file(tmp_path: Path) -> None:
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("a,b\n1,2\n", encoding="utf-8")
-    env = child_env() | {"KARTISERET_DATA_DIR": str(tmp_path / "data"), "KARTISERET_MODE": "testing"}
-    done = subprocess.run(
-        [sys.executable, "-m", "app", "import", str(wrong), str(tmp_path / "nope.csv")],
-        env=env,
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = kartiseret(tmp_path, "import", "--mode", "testing", str(wrong), str(tmp_path / "nope.csv"))
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 2 and "Traceback" not in done.stderr

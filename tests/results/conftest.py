@@ -22,7 +22,9 @@ from app.tui.results.bidi import ORDER, VISUAL
 from registry.catalogue import Group
 from tests.conftest import make_settings
 from tests.results.fill import fill
-from tests.tui.conftest import catalogue_of, make_app, wait_for
+from tests.tui.conftest import catalogue_of, closing, make_app, wait_for
+
+__all__ = ["closing"]  # the TUI tests' fixture that shuts apps' runs down after a test
 
 # Monday 10 August 2026, 18:00 in Israel: inside run 596's days (its first day is the 10th).
 FROZEN_NOW = datetime(2026, 8, 10, 18, 0, tzinfo=ZoneInfo("Asia/Jerusalem")).timestamp()

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pytest
+
 from app.core.db import close_database, open_database
 from app.core.executor import Executor
 from app.core.models import RAW_VALUE_COLUMNS, RawRow
@@ -110,3 +112,19 @@ def scrape_set(folder: Path, data: Path, jobs: list[str], workers: int = 2):
             return result, {job: stored_rows(result.run_id, job) for job in jobs}
     finally:
         close_database()
+
+
+def assert_run_ok(result, stored: dict[str, list[dict[str, str]]]) -> None:
+    """Every job of the run ended ok, and each stored the rows its summary counts (at least one)."""
+    assert result.exit_code == 0, [(j.name, j.status, j.error) for j in result.jobs]
+    assert all(j.rows == len(stored[j.name]) > 0 for j in result.jobs)
+
+
+def round_trip_fixture(jobs: list[str], ids: tuple[str, str] = ("bundled", "unseen")):
+    """A module-scoped fixture running `jobs` once per data set (bundled, unseen): (data, result, stored)."""
+    @pytest.fixture(scope="module", params=[BUNDLED, UNSEEN], ids=list(ids))
+    def scraped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+        result, stored = scrape_set(tmp_path_factory.mktemp(jobs[0]), request.param, jobs)
+        return request.param, result, stored
+
+    return scraped

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from scrapers.sites.nowplaying.cinema_city import BRANCH_CITIES
-from tests.scrapers.roundtrip import BUNDLED, UNSEEN, compare, scrape_set, source_rows, stored_rows
+from tests.scrapers.roundtrip import BUNDLED, assert_run_ok, compare, round_trip_fixture, source_rows, stored_rows
 from tests.scrapers.test_faults import run
 
 pytestmark = pytest.mark.browser
@@ -21,16 +21,11 @@ pytestmark = pytest.mark.browser
 JOBS = {"cinema_city": False, "cinema_city_soon": True}  # job → coming-soon rows?
 
 
-@pytest.fixture(scope="module", params=[BUNDLED, UNSEEN], ids=["bundled-582", "unseen-596"])
-def scraped(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    result, stored = scrape_set(tmp_path_factory.mktemp("cinema_city"), request.param, list(JOBS))
-    return request.param, result, stored
+scraped = round_trip_fixture(list(JOBS), ("bundled-582", "unseen-596"))
 
 
 def test_both_jobs_finish_in_one_run(scraped) -> None:
-    _, result, stored = scraped
-    assert result.exit_code == 0, [(j.name, j.status, j.error) for j in result.jobs]
-    assert all(j.rows == len(stored[j.name]) > 0 for j in result.jobs)
+    assert_run_ok(*scraped[1:])
 
 
 @pytest.mark.parametrize("job", list(JOBS))

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from app.core.errors import ConfigError
 from app.core.settings import Settings
+from app.tui.app import KartiseretApp
 from app.tui.screens.confirm import ConfirmScreen
 from app.tui.screens.dashboard import DashboardScreen
 from app.tui.screens.history import RunDetailScreen, RunHistoryScreen
@@ -32,9 +33,8 @@ SIZE = (140, 45)
 
 
 def log_panel(app) -> list[str]:
-    """The lines in the dashboard's log panel."""
-    log = dashboard(app).query_one("#task-log")
-    return [strip.text.rstrip() for strip in log.lines]
+    """The lines the dashboard's log panel shows."""
+    return [message for _, message in dashboard(app).log_panel.tail()]
 
 
 async def test_mode_selection_dashboard_summary(tui_settings: Settings, tmp_path: Path, closing) -> None:
@@ -117,10 +117,15 @@ async def test_retry_failed_task(tui_settings: Settings, closing) -> None:
     assert app.exit_code == 0
 
 
-async def test_quit_while_running_asks_then_cancels_with_130(tui_settings: Settings, closing) -> None:
-    long = job("long", "until_cancelled")
-    app = make_app(tui_settings, catalogue_of(), plan=plan_of(("fake", True, (long,))))
+def long_running(settings: Settings, closing: list) -> KartiseretApp:
+    """An app running one job that only stops when cancelled."""
+    app = make_app(settings, catalogue_of(), plan=plan_of(("fake", True, (job("long", "until_cancelled"),))))
     closing.append(app)
+    return app
+
+
+async def test_quit_while_running_asks_then_cancels_with_130(tui_settings: Settings, closing) -> None:
+    app = long_running(tui_settings, closing)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: statuses(app).get("long") == "running", "running")
         await pilot.press("q")
@@ -139,9 +144,7 @@ async def test_quit_while_running_asks_then_cancels_with_130(tui_settings: Setti
 
 
 async def test_ctrl_c_twice_quits_while_running(tui_settings: Settings, closing) -> None:
-    long = job("long", "until_cancelled")
-    app = make_app(tui_settings, catalogue_of(), plan=plan_of(("fake", True, (long,))))
-    closing.append(app)
+    app = long_running(tui_settings, closing)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: statuses(app).get("long") == "running", "running")
         await pilot.press("ctrl+c")
@@ -204,3 +207,17 @@ async def test_a_setup_error_is_shown_and_summarised(tui_settings: Settings, clo
         await pilot.press("q")
     assert app.results == [] and app.exit_code == 2
     assert "kartiseret: error: sandbox port 8765 is taken by another program" in app.summary_text()
+
+
+async def test_rows_out_of_view_are_current_when_scrolled_to(tui_settings: Settings, closing) -> None:
+    many = tuple(job(f"job_{i:02d}", "broken" if i == 39 else "quick") for i in range(40))
+    app = make_app(tui_settings, catalogue_of(), plan=plan_of(("fake", True, many)))
+    closing.append(app)
+    async with app.run_test(size=(140, 24)) as pilot:
+        await wait_for(pilot, lambda: run_over(app), "forty jobs over")
+        assert "job_39" not in screen_text(app)  # below the fold while it ran and failed
+        await pilot.press("end")
+        await wait_for(pilot, lambda: "job_39" in screen_text(app), "scrolled to the last row")
+        text = screen_text(app)
+        assert "✘ job_39" in text and "✘ PermanentError: selector #showtimes plainly missing" in text
+        assert "✔ job_38" in text

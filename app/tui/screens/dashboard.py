@@ -9,27 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import RichLog
 
 from app.core.events import Event, TaskLog
 from app.core.plan import Plan
 from app.core.progress import RunView, TaskView
 from app.textfmt import printable
-from app.tui.format import IN_FLIGHT, rich_style, safe
+from app.tui.format import IN_FLIGHT, safe
 from app.tui.navigation import DASHBOARD
 from app.tui.screens.base import BaseScreen
 from app.tui.screens.details import TaskDetailsScreen, task_details
 from app.tui.session import RunSession
+from app.tui.widgets.log_tail import LogTail
 from app.tui.widgets.run_header import RunHeader
 from app.tui.widgets.task_list import ColumnHeader, TaskList
 
 TICK_S = 0.1
-LOG_LEVEL_STATUS = {"warning": "retrying", "error": "failed", "critical": "failed"}
-MAX_LOG_WRITES_PER_TICK = 500
 
 
 class DashboardScreen(BaseScreen):
@@ -57,7 +54,7 @@ class DashboardScreen(BaseScreen):
         yield RunHeader(id="run-header")
         yield ColumnHeader(tasks.name_width, tasks.group_width)
         yield tasks
-        log = RichLog(id="task-log", markup=False, highlight=False, wrap=True, max_lines=2000)
+        log = LogTail(id="task-log")
         log.border_title = Content.styled("log", "bold")
         yield log
 
@@ -70,8 +67,8 @@ class DashboardScreen(BaseScreen):
         return self.query_one(RunHeader)
 
     @property
-    def log_panel(self) -> RichLog:
-        return self.query_one(RichLog)
+    def log_panel(self) -> LogTail:
+        return self.query_one(LogTail)
 
     def on_mount(self) -> None:
         self.session = self.kapp.new_session(self.plan)
@@ -100,23 +97,23 @@ class DashboardScreen(BaseScreen):
             self.refresh_enabled(busy)
 
     def append_log(self, events: list[Event]) -> None:
-        job = self.log_job
-        lines = [event for event in events if isinstance(event, TaskLog) and event.job == job]
-        if not lines:
+        """Repaint the log panel when the selected task logged (or just appeared)."""
+        task = self.view.tasks.get(self.log_job or "")
+        if task is None:
             return
-        log = self.log_panel
-        for event in lines[-MAX_LOG_WRITES_PER_TICK:]:
-            log.write(log_line(event.level, event.message))
+        panel = self.log_panel
+        if panel.lines is not task.log:
+            panel.show(task.log)
+        elif any(isinstance(event, TaskLog) and event.job == task.job for event in events):
+            panel.refresh()
 
     def show_log(self, job: str) -> None:
-        """The selected task's own lines (rewritten once on selection; appended per tick after)."""
+        """The selected task's own lines (the panel reads them from the view: never twice)."""
         self.log_job = job
-        log = self.log_panel
-        log.clear()
-        log.border_title = Content.assemble(("log · ", "bold"), safe(job, "bold $kt-pink"))
+        panel = self.log_panel
+        panel.border_title = Content.assemble(("log · ", "bold"), safe(job, "bold $kt-pink"))
         task = self.view.tasks.get(job)
-        for level, message in task.log if task else ():
-            log.write(log_line(level, message))
+        panel.show(task.log if task else [])
 
     def repaint_all(self) -> None:
         self.tasks.invalidate()
@@ -192,9 +189,3 @@ class DashboardScreen(BaseScreen):
             return
         self.kapp.close_session(self.session)
         self.app.pop_screen()
-
-
-def log_line(level: str, message: str) -> Text:
-    """A log line as literal Rich text (RichLog renders Rich): escapes shown, never interpreted."""
-    style = rich_style(LOG_LEVEL_STATUS[level]) if level in LOG_LEVEL_STATUS else ""
-    return Text(printable(message), style=style)

@@ -13,6 +13,7 @@ from app.core.progress import TaskView
 from app.textfmt import clock
 from app.tui.format import STATUS_STYLE, safe
 from app.tui.widgets.attempts import attempt_content, attempts_of
+from app.tui.widgets.log_tail import log_content
 from app.tui.widgets.task_row import attempts_allowed
 
 
@@ -46,6 +47,9 @@ def task_details(task: TaskView, run_id: int, now: float, log_path: str, artifac
     if not attempts and task.traceback:  # not yet written by the recorder: the live copy
         lines += [Content(""), Content.styled("call chain:", "$foreground-muted")]
         lines += [safe(line, "$foreground-muted") for line in task.traceback.rstrip().splitlines()]
+    if task.log:
+        lines += [Content(""), Content.styled(f"log ({len(task.log)} newest lines):", "$foreground-muted")]
+        lines += [log_content(level, message) for level, message in task.log]
     lines += [
         Content(""),
         Content.assemble(("run log   ", "$foreground-muted"), safe(log_path)),

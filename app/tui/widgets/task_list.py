@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from app.core.jobs import JobSpec
 from app.core.progress import TaskView
-from app.tui.widgets.task_row import BAR_WIDTH, Cell, Columns, fit, row_lines
+from app.tui.widgets.task_row import BAR_WIDTH, Cell, Columns, detail_line, fit, row_lines
 
 
 class TaskRow:
@@ -34,6 +34,7 @@ class TaskRow:
         self.task: TaskView | None = None
         self.lines = lines
         self.start = 0  # first line in the list
+        self.stale = False  # state changed while out of view: cells are built when painted
 
 
 class TaskList(ScrollView, can_focus=True):
@@ -75,9 +76,15 @@ class TaskList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------------------ state
     def show(self, tasks: dict[str, TaskView], now: float) -> None:
-        """Apply the newest state of every task; repaint only the lines that changed."""
+        """Apply the newest state of every task; repaint only the visible lines that changed.
+
+        Rows scrolled out of view only keep their line count right (a failed task gets a second
+        line); their cells are built when they are painted again.
+        """
         self.now = now
-        cols = Columns.fit(self._width, self.name_width, self.group_width)
+        cols = self.columns
+        top = self.scroll_offset.y
+        bottom = top + self.size.height
         changed: list[TaskRow] = []
         reflow = False
         for row in self.rows:
@@ -85,7 +92,12 @@ class TaskList(ScrollView, can_focus=True):
             if task is None:
                 continue
             row.task = task
+            if not (row.start < bottom and row.start + len(row.lines) > top):
+                row.stale = True
+                if 1 + (detail_line(task) is not None) == len(row.lines):
+                    continue
             lines = row_lines(row.spec, task, now, self._width, cols)
+            row.stale = False
             if lines != row.lines:
                 reflow = reflow or len(lines) != len(row.lines)
                 row.lines = lines
@@ -96,6 +108,10 @@ class TaskList(ScrollView, can_focus=True):
         else:
             for row in changed:
                 self.refresh_lines(row.start, len(row.lines))
+
+    @property
+    def columns(self) -> Columns:
+        return Columns.fit(self._width, self.name_width, self.group_width)
 
     def _index_lines(self) -> None:
         self._line_map = [(row, number) for row in self.rows for number in range(len(row.lines))]
@@ -127,6 +143,8 @@ class TaskList(ScrollView, can_focus=True):
         if index >= len(self._line_map):
             return Strip.blank(width, self.visual_style.rich_style)
         row, number = self._line_map[index]
+        if row.stale:  # came into view since its last change
+            row.lines, row.stale = row_lines(row.spec, row.task, self.now, self._width, self.columns), False
         base = self.row_style(row)
         segments: list[Segment] = []
         length = 0

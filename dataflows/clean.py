@@ -34,7 +34,15 @@ from dataflows.models import (
     Watermark,
 )
 from dataflows.quality import Counts, save_counts
-from dataflows.store import bulk_insert, fetch, get_watermark, on_sqlite, set_watermark, write_transaction
+from dataflows.store import (
+    bulk_insert,
+    fetch,
+    get_watermark,
+    on_sqlite,
+    set_watermark,
+    tune_connection,
+    write_transaction,
+)
 from dataflows.validate import COLUMN_INDEX, payload_text, validate_values
 from dataflows.variants import VariantCache
 
@@ -101,13 +109,14 @@ def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: 
             continue
         row = clean_listing(raw[0], raw[1], raw[2], kind, values, variant, counts)
         cleaned.append(row)
-        counts.add("cleaned", kind)
         snapshot = (raw[1], key[0], kind)
         snapshots[snapshot] += 1
         day = row[_DAY_FIELD]
         if day and (snapshot not in first_days or day < first_days[snapshot]):
             first_days[snapshot] = day
         targets[(raw[2], key[0], kind)] = max(targets.get((raw[2], key[0], kind), 0), raw[1])
+    for (_, _, kind), n in snapshots.items():
+        counts.add("cleaned", kind, n)
     counts.add("rows_in", "", len(rows))
     return {
         "cleaned": cleaned,
@@ -151,6 +160,7 @@ def _save_snapshots(snapshots: Counter[tuple[int, str, str]], first_days: dict[t
 
 def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
     """Clean every raw row not cleaned yet. Returns this call's counts (also stored with `run_id`)."""
+    tune_connection()
     total_counts = Counts()
     variants = VariantCache()
     mark = get_watermark(WATERMARK)

@@ -140,7 +140,7 @@ def clean_listing(
     return (
         raw_id, run_id, job, cinema, kind, "", variant.id, showtime, day, parse_date(values[_RELEASE]),
         city, screening_type, tech, dub, language, english_href, hebrew_href, year, director, runtime, rating,
-        ",".join(sorted(set(flags))), dedupe_hash,
+        ",".join(sorted(set(flags))) if flags else "", dedupe_hash,
     )  # fmt: skip
 
 

@@ -85,7 +85,7 @@ def showtime_rows() -> Iterator[dict[str, Any]]:
         .switch(Showtime)
         .join(VariantRecord, peewee.JOIN.LEFT_OUTER, on=(VariantRecord.key_hash == Showtime.variant_key))
     )
-    order = [Showtime.date_of_showing, Showtime.showtime, Showtime.cinema, Showtime.key]
+    order = [Showtime.cinema, Showtime.date_of_showing, Showtime.showtime, Showtime.key]
     return _rows(query, order, SHOWTIME_COLUMNS)
 
 

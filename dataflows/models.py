@@ -30,8 +30,7 @@ class Watermark(BaseModel):
 class CleanRow(BaseModel):
     """One raw row after validation and cleaning (exactly one per raw row, whatever became of it)."""
 
-    id = peewee.BigAutoField()
-    raw_row_id = peewee.BigIntegerField(unique=True)
+    raw_row_id = peewee.BigIntegerField(primary_key=True)  # one cleaned row per raw row, in raw row order
     run_id = peewee.IntegerField()
     job = peewee.CharField(max_length=64, default="")
     cinema = peewee.TextField(default="")
@@ -57,7 +56,7 @@ class CleanRow(BaseModel):
 
     class Meta:
         table_name = "clean_rows"
-        indexes = ((("cinema", "kind", "run_id", "id"), False),)
+        indexes = ((("cinema", "kind", "run_id", "raw_row_id"), False),)
 
 
 class VariantRecord(BaseModel):
@@ -184,7 +183,7 @@ class Showtime(BaseModel):
     key = peewee.CharField(max_length=64, primary_key=True)  # "<movie_id>:<dedupe hash>"
     movie_id = peewee.IntegerField(index=True)
     variant_key = peewee.CharField(max_length=40)  # title_variants.key_hash: the source titles, as scraped
-    cinema = peewee.TextField(index=True)
+    cinema = peewee.TextField()
     screening_city = peewee.TextField(default="")
     date_of_showing = peewee.CharField(max_length=10)
     showtime = peewee.CharField(max_length=5)
@@ -204,7 +203,7 @@ class Showtime(BaseModel):
 
     class Meta:
         table_name = "showtimes"
-        indexes = ((("date_of_showing", "showtime"), False),)
+        indexes = ((("cinema", "date_of_showing", "showtime"), False),)  # a cinema's rows, in export order
 
 
 class ComingSoon(BaseModel):

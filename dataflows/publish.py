@@ -45,6 +45,7 @@ from dataflows.store import (
     get_watermark,
     lock_unit,
     set_watermark,
+    tune_connection,
     write_transaction,
 )
 
@@ -105,9 +106,9 @@ def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts,
         tallies[PAST_DATED] = wanted & (day < reference)
     found = fetch(
         CleanRow.select(
-            fn.COUNT(CleanRow.id),
-            fn.MIN(CleanRow.id),
-            fn.MAX(CleanRow.id),
+            fn.COUNT(CleanRow.raw_row_id),
+            fn.MIN(CleanRow.raw_row_id),
+            fn.MAX(CleanRow.raw_row_id),
             *(fn.SUM(peewee.Case(None, [(condition, 1)], 0)) for condition in tallies.values()),
         )
         .join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id))
@@ -127,8 +128,8 @@ def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts,
         query = (
             CleanRow.select(*columns)
             .join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id))
-            .where(unit, CleanRow.id >= low, CleanRow.id < low + size, wanted)
-            .order_by(CleanRow.id)
+            .where(unit, CleanRow.raw_row_id >= low, CleanRow.raw_row_id < low + size, wanted)
+            .order_by(CleanRow.raw_row_id)
         )
         model.insert_from(query, fields).on_conflict_ignore().execute()
         tick()
@@ -183,6 +184,7 @@ def units_to_visit() -> list[tuple[str, str]]:
 
 def run_publish(current_run_id: int, size: int, reporter: Reporter) -> Counts:
     """Publish every unit that needs it, then bring the movies table in line. Returns the counts."""
+    tune_connection()
     counts = Counts()
     await_scrape_outcomes(current_run_id)
     with write_transaction():

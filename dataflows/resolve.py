@@ -27,6 +27,7 @@ from dataflows.store import (
     fetch,
     get_watermark,
     set_watermark,
+    tune_connection,
     write_transaction,
 )
 
@@ -47,7 +48,7 @@ def _evidence(ids: list[int], up_to_run: int) -> dict[int, dict[str, Counter]]:
     columns = [getattr(CleanRow, name) for name in EVIDENCE]
     for chunk in chunks(ids):
         query = (
-            CleanRow.select(CleanRow.variant_id, *columns, fn.COUNT(CleanRow.id))
+            CleanRow.select(CleanRow.variant_id, *columns, fn.COUNT(CleanRow.raw_row_id))
             .where(
                 CleanRow.variant_id.in_(list(chunk)),
                 CleanRow.kind.in_(LISTING_KINDS),
@@ -64,7 +65,7 @@ def _evidence(ids: list[int], up_to_run: int) -> dict[int, dict[str, Counter]]:
 
 
 def _window(mark: int, top: int) -> peewee.Expression:
-    return (CleanRow.id > mark) & (CleanRow.id <= top) & CleanRow.kind.in_(LISTING_KINDS)
+    return (CleanRow.raw_row_id > mark) & (CleanRow.raw_row_id <= top) & CleanRow.kind.in_(LISTING_KINDS)
 
 
 def _records(ids: set[int]) -> list[tuple]:
@@ -139,9 +140,10 @@ def run_identity(run_id: int, reporter: Reporter) -> Counts:
     Resolving per source run (not per execution) makes the films independent of how often the
     dataflows ran between imports or scrapes: the same runs always meet identity in the same groups.
     """
+    tune_connection()
     total = Counts()
     mark = get_watermark(WATERMARK)
-    top = CleanRow.select(fn.MAX(CleanRow.id)).scalar() or 0
+    top = CleanRow.select(fn.MAX(CleanRow.raw_row_id)).scalar() or 0
     runs = [
         r
         for (r,) in CleanRow.select(CleanRow.run_id)
@@ -174,7 +176,7 @@ def run_identity(run_id: int, reporter: Reporter) -> Counts:
             CleanRow.select(CleanRow.variant_id).distinct().where(_window(mark, top), CleanRow.run_id == source_run)
         )
         ids = {v for (v,) in in_run.tuples() if v is not None} | (leftovers if done == 0 else set())
-        later = CleanRow.select(fn.MIN(CleanRow.id)).where(_window(mark, top), CleanRow.run_id > source_run).scalar()
+        later = CleanRow.select(fn.MIN(CleanRow.raw_row_id)).where(_window(mark, top), CleanRow.run_id > source_run).scalar()
         with write_transaction():
             resolve_run(source_run, ids, known_films, counts)
             set_watermark(WATERMARK, max(mark, (later - 1) if later else top))

@@ -28,6 +28,15 @@ def on_sqlite() -> bool:
     return isinstance(db(), peewee.SqliteDatabase)
 
 
+SQLITE_CACHE_KIB = 65_536  # page cache for bulk work: the indexes being written stay in memory
+
+
+def tune_connection() -> None:
+    """Bulk-work settings for this connection (SQLite: a larger page cache); harmless to repeat."""
+    if on_sqlite():
+        db().execute_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+
+
 def write_transaction() -> Any:
     """One unit of work: all or nothing. Nested use becomes a savepoint."""
     handle = db()

@@ -37,7 +37,7 @@ def test_showtimes_export_carries_films_and_source_titles(published: Settings) -
     for row in rows:
         assert row["english_title"] == movies[row["movie_id"]].english_title
         assert row["source_english_title"] or row["source_hebrew_title"]
-    order = [(r["date_of_showing"], r["showtime"], r["cinema"]) for r in rows]
+    order = [(r["cinema"], r["date_of_showing"], r["showtime"]) for r in rows]
     assert order == sorted(order)
     rav_hen = [r for r in rows if r["cinema"] == "Rav Hen"]
     assert rav_hen and all(r["source_english_title"] == r["source_hebrew_title"] for r in rav_hen)  # as scraped

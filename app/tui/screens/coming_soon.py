@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
-from textual.containers import Horizontal
-from textual.widget import Widget
-from textual.widgets import Input
 
 from app.tui.navigation import ScreenEntry, register_screen
 from app.tui.results.cells import cell
 from app.tui.results.table import ColumnSpec
 from app.tui.screens.movies import runtime
-from app.tui.screens.results import ResultsScreen
+from app.tui.screens.results import SearchScreen
+from dataflows.views.coming_soon import ComingSoonView
 from dataflows.views.days import day_label
 from dataflows.views.load import load_coming_soon
 
 
-class ComingSoonScreen(ResultsScreen):
+class ComingSoonScreen(SearchScreen):
     SCREEN_TITLE = "Coming soon"
     VIEW_NAME = "comingsoon"
     NOUN = "films coming"
-    AUTO_FOCUS = "#search"
-
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id or "coming-soon")
-
-    def compose_filters(self) -> Iterable[Widget]:
-        with Horizontal(classes="results-filters"):
-            yield Input(
-                placeholder="Search a title or chain (English or Hebrew)", id="search", classes="wide", compact=True
-            )
+    PLACEHOLDER = "Search a title or chain (English or Hebrew)"
 
     def columns(self) -> list[ColumnSpec]:
         return [
@@ -45,11 +32,8 @@ class ComingSoonScreen(ResultsScreen):
             ColumnSpec("runtime", "Runtime", 7),
         ]
 
-    def load_view(self, clock_now: datetime) -> tuple[datetime, Any]:
-        return clock_now, load_coming_soon()
-
-    def select_rows(self) -> list[int]:
-        return self.view.select(self.value_of("#search"))
+    def read_view(self, now: datetime) -> ComingSoonView:
+        return load_coming_soon()
 
     def render_row(self, index: int) -> list[Text]:
         film = self.view.records[index]
@@ -62,8 +46,8 @@ class ComingSoonScreen(ResultsScreen):
             cell(runtime(film["runtime"]), justify="right"),
         ]
 
-    def status_details(self) -> list:
-        return [*self.echo("", self.value_of("#search")), (" · by release date", "$foreground-muted")]
+    def status_notes(self) -> list:
+        return [(" · by release date", "$foreground-muted")]
 
 
 register_screen(

@@ -4,41 +4,29 @@ highlighted film's showtimes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widget import Widget
-from textual.widgets import Input
 
 from app.tui.navigation import ScreenEntry, register_screen
 from app.tui.results.cells import cell, number
 from app.tui.results.table import ColumnSpec, ResultTable
-from app.tui.screens.results import ResultsScreen, when
+from app.tui.screens.results import SearchScreen, when
 from app.tui.screens.showtimes import ShowtimesScreen
-from dataflows.views.load import data_now, load_movies
+from dataflows.views.load import load_movies
+from dataflows.views.movies import MovieView
 
 
 def runtime(minutes: object) -> str:
     return f"{minutes} min" if isinstance(minutes, int) and minutes > 0 else ""
 
 
-class MoviesScreen(ResultsScreen):
+class MoviesScreen(SearchScreen):
     SCREEN_TITLE = "Movies now playing"
     VIEW_NAME = "movies"
     NOUN = "films playing"
-    AUTO_FOCUS = "#search"
     BINDINGS = [Binding("enter", "open_showtimes", "Showtimes", id="movies.showtimes")]
-
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id or "movies")
-
-    def compose_filters(self) -> Iterable[Widget]:
-        with Horizontal(classes="results-filters"):
-            yield Input(placeholder="Search a title (English or Hebrew)", id="search", classes="wide", compact=True)
 
     def columns(self) -> list[ColumnSpec]:
         return [
@@ -51,12 +39,8 @@ class MoviesScreen(ResultsScreen):
             ColumnSpec("next", "Next showtime", 16),
         ]
 
-    def load_view(self, clock_now: datetime) -> tuple[datetime, Any]:
-        now = data_now(clock_now)
-        return now, load_movies(now)
-
-    def select_rows(self) -> list[int]:
-        return self.view.select(self.value_of("#search"))
+    def read_view(self, now: datetime) -> MovieView:
+        return load_movies(now)
 
     def render_row(self, index: int) -> list[Text]:
         film = self.view.records[index]
@@ -71,9 +55,9 @@ class MoviesScreen(ResultsScreen):
             cell(when(upcoming)) if upcoming else cell("none ahead", "dim"),
         ]
 
-    def status_details(self) -> list:
+    def status_notes(self) -> list:
         ahead = f" · next showtime after {when(f'{self.now:%Y-%m-%d %H:%M}')}" if self.now else ""
-        return [*self.echo("", self.value_of("#search")), (f"{ahead} · Enter: showtimes", "$foreground-muted")]
+        return [(f"{ahead} · Enter: showtimes", "$foreground-muted")]
 
     def on_result_table_row_selected(self, event: ResultTable.RowSelected) -> None:
         event.stop()

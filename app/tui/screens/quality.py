@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -21,7 +20,7 @@ from app.tui.results.cells import cell, number, shown
 from app.tui.results.table import ColumnSpec, ResultTable
 from app.tui.screens.results import ResultsScreen
 from dataflows.views.load import load_quality
-from dataflows.views.quality import CinemaYield, Line, RunReport
+from dataflows.views.quality import CinemaYield, Line, QualityView, RunReport
 
 KINDS = {"showtime": "showtimes", "comingsoon": "coming soon"}
 
@@ -46,9 +45,6 @@ class QualityScreen(ResultsScreen):
     VIEW_NAME = "quality"
     NOUN = "report lines"
     AUTO_FOCUS = "#runs"
-
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id or "quality")
 
     def compose_tables(self) -> Iterable[Widget]:
         with Horizontal(id="quality-top"):
@@ -75,8 +71,8 @@ class QualityScreen(ResultsScreen):
             ColumnSpec("change", "Change", 10),
         ]
 
-    def load_view(self, clock_now: datetime) -> tuple[datetime, Any]:
-        return clock_now, load_quality()
+    def read_view(self, now: datetime) -> QualityView:
+        return load_quality()
 
     def view_loaded(self) -> None:
         self.query_one("#runs", ResultTable).show(range(len(self.view.runs)))

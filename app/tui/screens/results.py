@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
@@ -30,6 +31,7 @@ from app.tui.results.export import export_path, write_export
 from app.tui.results.table import ResultTable
 from app.tui.screens.base import BaseScreen
 from dataflows.views.days import day_label, local_now
+from dataflows.views.load import data_now
 
 STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "results.tcss"
 DEBOUNCE_S = 0.05  # a burst of keys (or a paste) is filtered once, ~one frame after the last key
@@ -43,7 +45,7 @@ def when(stamp: str) -> str:
 
 class ResultsScreen(BaseScreen):
     CSS_PATH = STYLESHEET
-    VIEW_NAME: ClassVar[str] = "results"  # export file prefix
+    VIEW_NAME: ClassVar[str] = "results"  # export file prefix, and the screen's id
     NOUN: ClassVar[str] = "rows"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="results.back"),
@@ -55,7 +57,7 @@ class ResultsScreen(BaseScreen):
     ]
 
     def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id or self.VIEW_NAME)
         self.view: Any = None
         self.now: datetime | None = None
         self.failed = ""
@@ -97,7 +99,12 @@ class ResultsScreen(BaseScreen):
         self.load_in_thread(local_now(self.kapp.clock()))
 
     def load_view(self, clock_now: datetime) -> tuple[datetime, Any]:
-        """Read the view (runs on a worker thread); returns the "now" it was read for, and the view."""
+        """Read the view (on a worker thread); returns the "now" it was read for (the data's own day when
+        the clock is past all of it), and the view."""
+        now = data_now(clock_now)
+        return now, self.read_view(now)
+
+    def read_view(self, now: datetime) -> Any:
         raise NotImplementedError
 
     @work(thread=True, exclusive=True, group="results-load")
@@ -211,3 +218,23 @@ class ResultsScreen(BaseScreen):
             self.notify(printable(str(exc)), title="Export failed", severity="error", markup=False)
             return
         self.notify(f"{count:,} {self.NOUN} written to {printable(str(path))}", title="Exported", markup=False)
+
+
+class SearchScreen(ResultsScreen):
+    """A result screen with one search box (titles, in English or Hebrew)."""
+
+    AUTO_FOCUS = "#search"
+    PLACEHOLDER: ClassVar[str] = "Search a title (English or Hebrew)"
+
+    def compose_filters(self) -> Iterable[Widget]:
+        with Horizontal(classes="results-filters"):
+            yield Input(placeholder=self.PLACEHOLDER, id="search", classes="wide", compact=True)
+
+    def select_rows(self) -> list[int]:
+        return self.view.select(self.value_of("#search"))
+
+    def status_details(self) -> list[Content | str | tuple[str, str]]:
+        return [*self.echo("", self.value_of("#search")), *self.status_notes()]
+
+    def status_notes(self) -> list[Content | str | tuple[str, str]]:
+        return []

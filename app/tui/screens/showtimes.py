@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
 from textual.containers import Horizontal
@@ -22,9 +21,9 @@ from app.tui.results.cells import cell
 from app.tui.results.table import ColumnSpec
 from app.tui.screens.results import ResultsScreen
 from dataflows.views.days import day_label
-from dataflows.views.load import data_now, load_showtimes
+from dataflows.views.load import load_showtimes
 from dataflows.views.places import cinema_suggestions, city_suggestions
-from dataflows.views.showtimes import ANY, COLUMN, DUBBED, ORIGINAL, ShowtimeFilter
+from dataflows.views.showtimes import ANY, COLUMN, DUBBED, ORIGINAL, ShowtimeFilter, ShowtimeView
 
 DUBBING = [("Dubbed or not", ANY), ("Dubbed", DUBBED), ("Not dubbed", ORIGINAL)]
 SHOWN = ("date_of_showing", "showtime", "english_title", "hebrew_title", "cinema", "screening_city", "screening_type",
@@ -39,7 +38,7 @@ class ShowtimesScreen(ResultsScreen):
     AUTO_FOCUS = "#search"
 
     def __init__(self, movie_id: int | None = None, film: str = "", id: str | None = None) -> None:
-        super().__init__(id=id or "showtimes")
+        super().__init__(id=id)
         self.movie_id = movie_id
         self.film = film
 
@@ -68,9 +67,8 @@ class ShowtimesScreen(ResultsScreen):
             ColumnSpec("dub", "Dubbed", 7),
         ]
 
-    def load_view(self, clock_now: datetime) -> tuple[datetime, Any]:
-        now = data_now(clock_now)
-        return now, load_showtimes(now)
+    def read_view(self, now: datetime) -> ShowtimeView:
+        return load_showtimes(now)
 
     def view_loaded(self) -> None:
         self.query_one("#city", Input).suggester = SuggestFromList(

@@ -13,6 +13,7 @@ the watermark alone suffices.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 import peewee
@@ -21,7 +22,7 @@ from peewee import EXCLUDED, fn
 from app.core.jobs import JobContext
 from app.core.models import RAW_VALUE_COLUMNS, RawRow
 from dataflows.base import Reporter, batch_size
-from dataflows.cleaning import CLEAN_FIELDS, clean_listing, row_kind, unusable_row
+from dataflows.cleaning import CLEAN_FIELDS, ShapeCache, clean_listing, row_kind, unusable_row
 from dataflows.models import (
     DROPPED,
     EVENT,
@@ -31,13 +32,13 @@ from dataflows.models import (
     QuarantinedRow,
     ScrapeTarget,
     Snapshot,
-    Watermark,
 )
 from dataflows.quality import Counts, save_counts
 from dataflows.store import (
     bulk_insert,
     fetch,
     get_watermark,
+    lock_watermark,
     on_sqlite,
     set_watermark,
     tune_connection,
@@ -53,17 +54,8 @@ NO_TITLE = "no_title"
 
 _RAW_SELECT = (RawRow.id, RawRow.run_id, RawRow.job, *(getattr(RawRow, name) for name in RAW_VALUE_COLUMNS))
 _QUARANTINE_FIELDS = ("run_id", "raw_row_id", "source", "reason", "detail", "payload")
-_I = COLUMN_INDEX
-_DAY_FIELD = CLEAN_FIELDS.index("date_of_showing")
-
-
-def _lock_watermark() -> int:
-    """Serialise clean batches across processes (PostgreSQL row lock; SQLite's IMMEDIATE transaction)."""
-    Watermark.insert(name=WATERMARK, position=0).on_conflict_ignore().execute()
-    query = Watermark.select(Watermark.position).where(Watermark.name == WATERMARK)
-    if not on_sqlite():
-        query = query.for_update()
-    return int(query.scalar() or 0)
+_CINEMA, _ENGLISH, _HEBREW = COLUMN_INDEX["cinema"], COLUMN_INDEX["english_title"], COLUMN_INDEX["hebrew_title"]
+_DAY_FIELD, _FLAGS_FIELD = CLEAN_FIELDS.index("date_of_showing"), CLEAN_FIELDS.index("flags")
 
 
 def _next_batch(after: int, size: int) -> list[tuple]:
@@ -74,47 +66,58 @@ def _next_batch(after: int, size: int) -> list[tuple]:
     return fetch(query.order_by(RawRow.id).limit(size))
 
 
-def clean_batch(rows: list[tuple], variants: VariantCache, run_id: int, counts: Counts) -> dict[str, Any]:
+def clean_batch(
+    rows: list[tuple], variants: VariantCache, shapes: ShapeCache, run_id: int, counts: Counts
+) -> dict[str, Any]:
     """Turn one batch of raw rows into cleaned rows, quarantine rows and snapshot counts (no commit)."""
     cleaned: list[tuple] = []
     quarantined: list[tuple] = []
-    snapshots: Counter[tuple[int, str, str]] = Counter()
-    targets: dict[tuple[str, str, str], int] = {}
-    first_days: dict[tuple[int, str, str], str] = {}
-    valid: list[tuple[tuple, list[str]]] = []
+    valid: list[tuple[tuple, Sequence[str], tuple[str, str, str]]] = []
+    first_runs: dict[tuple[str, str, str], int] = {}
     for raw in rows:
         values = raw[3:]  # raw columns are NOT NULL text
         problem = validate_values(values)
-        cinema = values[_I["cinema"]].strip()
         if problem is not None:
             counts.add("quarantined", problem.reason)
-            cleaned.append(unusable_row(raw[0], raw[1], raw[2], cinema, QUARANTINED, problem.reason))
+            cleaned.append(unusable_row(raw[0], raw[1], raw[2], values[_CINEMA].strip(), QUARANTINED, problem.reason))
             quarantined.append((raw[1], raw[0], "raw_rows", problem.reason, problem.detail, payload_text(values)))
-        elif not values[_I["english_title"]].strip() and not values[_I["hebrew_title"]].strip():
+            continue
+        key = (values[_CINEMA].strip(), values[_ENGLISH], values[_HEBREW])
+        if not key[1].strip() and not key[2].strip():
             counts.add("dropped", NO_TITLE)
-            cleaned.append(unusable_row(raw[0], raw[1], raw[2], cinema, DROPPED, NO_TITLE))
-        else:
-            valid.append((raw, values))
-    keys = [(v[_I["cinema"]].strip(), v[_I["english_title"]], v[_I["hebrew_title"]]) for _, v in valid]
-    first_runs: dict[tuple[str, str, str], int] = {}
-    for (raw, _), key in zip(valid, keys, strict=True):
-        first_runs[key] = min(first_runs.get(key, raw[1]), raw[1])
+            cleaned.append(unusable_row(raw[0], raw[1], raw[2], key[0], DROPPED, NO_TITLE))
+            continue
+        valid.append((raw, values, key))
+        if first_runs.get(key, raw[1]) >= raw[1]:
+            first_runs[key] = raw[1]
     counts.add("variants_new", "", variants.ensure(first_runs))
-    for (raw, values), key in zip(valid, keys, strict=True):
+    snapshots: Counter[tuple[int, str, str]] = Counter()
+    first_days: dict[tuple[int, str, str], str] = {}
+    targets: dict[tuple[str, str, str], int] = {}
+    for raw, values, key in valid:
         variant = variants.get(key)
         kind = row_kind(values, variant)
         if kind == EVENT:
             counts.add("dropped", "event")
             cleaned.append(unusable_row(raw[0], raw[1], raw[2], key[0], EVENT, "event", variant.id))
             continue
-        row = clean_listing(raw[0], raw[1], raw[2], kind, values, variant, counts)
+        row = clean_listing(raw[0], raw[1], raw[2], values, shapes.get(kind, values, variant))
         cleaned.append(row)
         snapshot = (raw[1], key[0], kind)
         snapshots[snapshot] += 1
         day = row[_DAY_FIELD]
-        if day and (snapshot not in first_days or day < first_days[snapshot]):
+        if day and day < first_days.get(snapshot, "9999"):
             first_days[snapshot] = day
-        targets[(raw[2], key[0], kind)] = max(targets.get((raw[2], key[0], kind), 0), raw[1])
+        if "broken_link" in row[_FLAGS_FIELD]:
+            counts.add("flagged", "broken_link")
+        target = (raw[2], key[0], kind)
+        if targets.get(target, 0) < raw[1]:
+            targets[target] = raw[1]
+    for shape, n in shapes.take_usage():
+        for flag in shape.flags:
+            counts.add("flagged", flag, n)
+        for value in shape.unmapped:
+            counts.add("unmapped", value, n)
     for (_, _, kind), n in snapshots.items():
         counts.add("cleaned", kind, n)
     counts.add("rows_in", "", len(rows))
@@ -163,6 +166,7 @@ def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
     tune_connection()
     total_counts = Counts()
     variants = VariantCache()
+    shapes = ShapeCache()
     mark = get_watermark(WATERMARK)
     after = max(0, mark - (0 if on_sqlite() else POSTGRES_LOOKBACK))
     pending = RawRow.select(fn.COUNT(RawRow.id)).where(RawRow.id > mark).scalar() or 0
@@ -173,13 +177,13 @@ def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
         counts = Counts()
         try:
             with write_transaction():
-                mark = _lock_watermark()
+                mark = lock_watermark(WATERMARK)
                 if on_sqlite():  # another process may have cleaned ahead of us while we waited
                     after = max(after, mark)
                 rows = _next_batch(after, size)
                 if not rows:
                     break
-                batch = clean_batch(rows, variants, run_id, counts)
+                batch = clean_batch(rows, variants, shapes, run_id, counts)
                 bulk_insert(CleanRow, CLEAN_FIELDS, batch["cleaned"], ignore_conflicts=True)
                 bulk_insert(QuarantinedRow, _QUARANTINE_FIELDS, batch["quarantined"], ignore_conflicts=True)
                 reporter.check_cancelled()  # cancelling here rolls the whole batch back

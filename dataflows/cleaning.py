@@ -2,17 +2,20 @@
 
 Pure functions over the rule tables (`dataflows.rules`); titles come from the title cleaner via the
 row's variant. No database here: the clean dataflow (`dataflows.clean`) feeds rows in batches.
+
+Rows of one film in one hall share everything but their date, time and ticket links, so that shared
+part (a `Shape`: city, hall, projection, languages, year, director, runtime, rating and their flags)
+is worked out once and reused; per row only the date, time, links and the dedupe key remain.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from operator import itemgetter
 
 from dataflows.models import COMINGSOON, EVENT, SHOWTIME
-from dataflows.quality import Counts
 from dataflows.rules.cities import map_city
 from dataflows.rules.languages import map_language
 from dataflows.rules.links import check_link
@@ -58,89 +61,120 @@ def unusable_row(
     return (raw_id, run_id, job, cinema[:200], kind, reason, variant_id, "", "", *blank)
 
 
-Fixed = tuple[tuple, tuple[str, ...], tuple[str, ...]]  # (values, flags, unmapped values)
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What rows of one variant, hall and version share, cleaned once (flags and unmapped values included)."""
+
+    kind: str
+    variant_id: int
+    cinema: str
+    city: str
+    screening_type: str
+    tech: str
+    dub: str
+    language: str
+    year: str
+    director: str
+    runtime: int | None
+    rating: str
+    flags: tuple[str, ...]
+    unmapped: tuple[str, ...]
 
 
-@lru_cache(maxsize=8192)
-def screening_fields(raw_city: str, raw_type: str, raw_tech: str, tech_marker: str) -> Fixed:
-    """(city, type, tech) of a showtime; rows share these, so each combination is worked out once."""
-    flags, unmapped = [], []
-    city, known = map_city(raw_city)
-    if not city:
-        flags.append("no_city")
-    elif not known:
-        flags.append("unknown_city")
-        unmapped.append(f"city: {raw_city.strip()}")
-    screening_type, known = map_type(raw_type, raw_tech)
+# Everything in a row except the showtime, the two dates and the two links.
+_SHAPE_KEY: Callable[[Sequence[str]], tuple] = itemgetter(
+    _I["english_title"], _I["hebrew_title"], _TYPE, _TECH, _LANGUAGE, _DUB, _YEAR, _DIRECTOR, _RUNTIME, _RATING,
+    _CITY, _CINEMA,
+)  # fmt: skip
+
+
+def work_out_shape(kind: str, values: Sequence[str], variant: VariantInfo) -> Shape:
+    """Apply the value rules to the shared fields of a row."""
+    cinema = values[_CINEMA].strip()
+    flags: list[str] = []
+    unmapped: list[str] = []
+
+    def unknown(flag: str, column: str, raw: str) -> None:
+        flags.append(flag)
+        unmapped.append(f"{column}: {raw.strip()}")
+
+    city = screening_type = tech = ""
+    if kind == SHOWTIME:
+        city, known = map_city(values[_CITY])
+        if not city:
+            flags.append("no_city")
+        elif not known:
+            unknown("unknown_city", "city", values[_CITY])
+        screening_type, known = map_type(values[_TYPE], values[_TECH])
+        if not known:
+            unknown("unknown_screening_type", "screening_type", values[_TYPE])
+        tech = map_tech(values[_TYPE], values[_TECH], variant.tech_marker)
+    dub, known = map_language(values[_DUB] or variant.dub_language)
     if not known:
-        flags.append("unknown_screening_type")
-        unmapped.append(f"screening_type: {raw_type.strip()}")
-    return (city, screening_type, map_tech(raw_type, raw_tech, tech_marker)), tuple(flags), tuple(unmapped)
-
-
-@lru_cache(maxsize=8192)
-def film_fields(
-    cinema: str, kind: str, dub: str, language: str, director: str, year: str, runtime: str, rating: str
-) -> Fixed:
-    """(dub, language, director, year, runtime, rating) as listed with a film; worked out once per combination."""
-    flags, unmapped = [], []
-    dub_name, known = map_language(dub)
+        unknown("unknown_language", "dub_language", values[_DUB])
+    language, known = map_language(values[_LANGUAGE] or variant.language_marker)
     if not known:
-        flags.append("unknown_language")
-        unmapped.append(f"dub_language: {dub.strip()}")
-    language_name, known = map_language(language)
-    if not known:
-        flags.append("unknown_language")
-        unmapped.append(f"original_language: {language.strip()}")
-    director_name, year_text, moved = split_director(director, year)
+        unknown("unknown_language", "original_language", values[_LANGUAGE])
+    director, year, moved = split_director(values[_DIRECTOR], values[_YEAR])
     if moved:
         flags.append("year_in_director")
-    minutes, why = parse_runtime(runtime, cinema, kind)
+    runtime, why = parse_runtime(values[_RUNTIME], cinema, kind)
     if why:
         flags.append(f"runtime_{why}")
-    rating_name, known = map_rating(rating)
+    rating, known = map_rating(values[_RATING])
     if not known:
-        flags.append("unknown_rating")
-        unmapped.append(f"rating: {rating.strip()}")
-    fixed = (dub_name, language_name, director_name, year_text, minutes, rating_name)
-    return fixed, tuple(flags), tuple(unmapped)
-
-
-def clean_listing(
-    raw_id: int, run_id: int, job: str, kind: str, values: Sequence[str], variant: VariantInfo, counts: Counts
-) -> tuple:
-    """Clean a valid showtime or coming-soon row (validation already passed, `kind` from `row_kind`)."""
-    cinema = values[_CINEMA].strip()
-    film, flags, unmapped = film_fields(
-        cinema, kind, values[_DUB] or variant.dub_language, values[_LANGUAGE] or variant.language_marker,
-        values[_DIRECTOR], values[_YEAR], values[_RUNTIME], values[_RATING],
+        unknown("unknown_rating", "rating", values[_RATING])
+    return Shape(
+        kind, variant.id, cinema, city, screening_type, tech, dub, language, year, director, runtime, rating,
+        tuple(flags), tuple(unmapped),
     )  # fmt: skip
-    dub, language, director, year, runtime, rating = film
-    day = parse_date(values[_DAY])
-    if kind == SHOWTIME:
-        (city, screening_type, tech), more, unknown = screening_fields(
-            values[_CITY], values[_TYPE], values[_TECH], variant.tech_marker
-        )
-        flags, unmapped = flags + more, unmapped + unknown
+
+
+class ShapeCache:
+    """Shapes worked out so far (a few per title variant), and how many rows used each (for the counts)."""
+
+    def __init__(self) -> None:
+        self.shapes: dict[tuple, Shape] = {}
+        self.by_id: dict[int, Shape] = {}
+        self.used: dict[int, int] = {}
+
+    def get(self, kind: str, values: Sequence[str], variant: VariantInfo) -> Shape:
+        key = (kind, variant.id, _SHAPE_KEY(values))
+        shape = self.shapes.get(key)
+        if shape is None:
+            shape = self.shapes[key] = work_out_shape(kind, values, variant)
+            self.by_id[id(shape)] = shape
+        self.used[id(shape)] = self.used.get(id(shape), 0) + 1
+        return shape
+
+    def take_usage(self) -> list[tuple[Shape, int]]:
+        """Rows per shape since the last call (flags and unmapped values are counted per shape, not per row)."""
+        used, self.used = self.used, {}
+        return [(self.by_id[key], n) for key, n in used.items()]
+
+
+def clean_listing(raw_id: int, run_id: int, job: str, values: Sequence[str], shape: Shape) -> tuple:
+    """A valid showtime or coming-soon row as a cleaned-row record (in CLEAN_FIELDS order)."""
+    flags = shape.flags
+    release = parse_date(values[_RELEASE])
+    if shape.kind == SHOWTIME:
+        day, showtime = parse_date(values[_DAY]), parse_time(values[_SHOWTIME])
         english_href, broken_en = check_link(values[_EN_HREF])
         hebrew_href, broken_he = check_link(values[_HE_HREF])
         if broken_en or broken_he:
             flags += ("broken_link",)
-        showtime = parse_time(values[_SHOWTIME])
         link = english_href or hebrew_href  # a ticket link names the screening; else the hall and version do
-        same = (city, day, showtime, link) if link else (city, day, showtime, screening_type, tech, dub)
-        dedupe_hash = key_hash(cinema, *same)
+        if link:
+            dedupe_hash = key_hash(shape.cinema, shape.city, day, showtime, link)
+        else:
+            dedupe_hash = key_hash(shape.cinema, shape.city, day, showtime, shape.screening_type, shape.tech, shape.dub)
     else:  # one coming-soon entry per film and chain
-        city = screening_type = tech = english_href = hebrew_href = showtime = ""
-        dedupe_hash = key_hash(cinema)
-    for name in flags:
-        counts.add("flagged", name)
-    for value in unmapped:
-        counts.add("unmapped", value)
+        day = showtime = english_href = hebrew_href = ""
+        dedupe_hash = key_hash(shape.cinema)
     return (
-        raw_id, run_id, job, cinema, kind, "", variant.id, showtime, day, parse_date(values[_RELEASE]),
-        city, screening_type, tech, dub, language, english_href, hebrew_href, year, director, runtime, rating,
-        ",".join(sorted(set(flags))) if flags else "", dedupe_hash,
+        raw_id, run_id, job, shape.cinema, shape.kind, "", shape.variant_id, showtime, day, release, shape.city,
+        shape.screening_type, shape.tech, shape.dub, shape.language, english_href, hebrew_href, shape.year,
+        shape.director, shape.runtime, shape.rating, ",".join(sorted(set(flags))) if flags else "", dedupe_hash,
     )  # fmt: skip
 
 

@@ -36,7 +36,7 @@ class CleanRow(BaseModel):
     cinema = peewee.TextField(default="")
     kind = peewee.CharField(max_length=12)
     reason = peewee.CharField(max_length=64, default="")
-    variant_id = peewee.IntegerField(null=True, index=True)
+    variant_id = peewee.IntegerField(null=True)
     showtime = peewee.CharField(max_length=5, default="")
     date_of_showing = peewee.CharField(max_length=10, default="")
     release_date = peewee.CharField(max_length=10, default="")
@@ -56,7 +56,7 @@ class CleanRow(BaseModel):
 
     class Meta:
         table_name = "clean_rows"
-        indexes = ((("cinema", "kind", "run_id", "raw_row_id"), False),)
+        indexes = ((("run_id", "kind", "cinema", "raw_row_id"), False),)  # a run's rows; a unit's rows in order
 
 
 class VariantRecord(BaseModel):

@@ -1,9 +1,9 @@
 """The identity dataflow: every title variant gets its film (`dataflows.identity` decides which).
 
 Variants are sent to film identity one scrape run at a time, in run order: each run's variants
-together (so the same film from different chains is grouped), each with the evidence its cleaned
-rows hold up to that run (most common year, director, runtime, row count), plus any variant still
-without a film. Identity's write, our copy of the answer (`title_variants.movie_id`, which publishing
+together (so the same film from different chains is grouped), each with the evidence its rows in
+that run hold (most common year, director, runtime, row count), plus any variant still without a
+film. Identity's write, our copy of the answer (`title_variants.movie_id`, which publishing
 joins on) and the watermark commit in one transaction. When a variant's film changes, the cinema's
 epoch moves so publishing rewrites that cinema's rows.
 """
@@ -26,6 +26,7 @@ from dataflows.store import (
     epoch_name,
     fetch,
     get_watermark,
+    lock_watermark,
     set_watermark,
     tune_connection,
     write_transaction,
@@ -42,25 +43,20 @@ def most_common(values: Counter) -> str:
     return best[1] if best else ""
 
 
-def _evidence(ids: list[int], up_to_run: int) -> dict[int, dict[str, Counter]]:
-    """Per variant: row count and value counts of year, director and runtime, from runs up to `up_to_run`."""
+def _evidence(source_run: int) -> dict[int, dict[str, Counter]]:
+    """Per variant of one scrape run: its row count and the counts of its years, directors and runtimes."""
     out: dict[int, dict[str, Counter]] = defaultdict(lambda: {name: Counter() for name in (*EVIDENCE, "rows")})
     columns = [getattr(CleanRow, name) for name in EVIDENCE]
-    for chunk in chunks(ids):
-        query = (
-            CleanRow.select(CleanRow.variant_id, *columns, fn.COUNT(CleanRow.raw_row_id))
-            .where(
-                CleanRow.variant_id.in_(list(chunk)),
-                CleanRow.kind.in_(LISTING_KINDS),
-                CleanRow.run_id <= up_to_run,
-            )
-            .group_by(CleanRow.variant_id, *columns)
-        )
-        for variant_id, *values, n in fetch(query):
-            facts = out[variant_id]
-            for name, value in zip(EVIDENCE, values, strict=True):
-                facts[name][value] += n
-            facts["rows"][""] += n
+    query = (
+        CleanRow.select(CleanRow.variant_id, *columns, fn.COUNT(CleanRow.raw_row_id))
+        .where(CleanRow.run_id == source_run, CleanRow.kind.in_(LISTING_KINDS))
+        .group_by(CleanRow.variant_id, *columns)
+    )
+    for variant_id, *values, n in fetch(query):
+        facts = out[variant_id]
+        for name, value in zip(EVIDENCE, values, strict=True):
+            facts[name][value] += n
+        facts["rows"][""] += n
     return out
 
 
@@ -93,7 +89,7 @@ def resolve_run(source_run: int, ids: set[int], known_films: set[int], counts: C
     from dataflows.identity import TitleVariant
 
     records = _records(ids)
-    evidence = _evidence([record[0] for record in records], source_run)
+    evidence = _evidence(source_run)
     variants = {}
     for variant_id, cinema, english, hebrew, _ in records:
         facts = evidence[variant_id]
@@ -169,6 +165,7 @@ def run_identity(run_id: int, reporter: Reporter) -> Counts:
         reporter.log("no title variants to resolve")
         return total
     known_films = {m for (m,) in VariantRecord.select(VariantRecord.movie_id).distinct().tuples() if m is not None}
+    position = mark
     for done, source_run in enumerate(runs):
         reporter.check_cancelled()
         counts = Counts()
@@ -176,10 +173,14 @@ def run_identity(run_id: int, reporter: Reporter) -> Counts:
             CleanRow.select(CleanRow.variant_id).distinct().where(_window(mark, top), CleanRow.run_id == source_run)
         )
         ids = {v for (v,) in in_run.tuples() if v is not None} | (leftovers if done == 0 else set())
-        later = CleanRow.select(fn.MIN(CleanRow.raw_row_id)).where(_window(mark, top), CleanRow.run_id > source_run).scalar()
+        later_runs = _window(mark, top) & (CleanRow.run_id > source_run)
+        later = CleanRow.select(fn.MIN(CleanRow.raw_row_id)).where(later_runs).scalar()
         with write_transaction():
+            if lock_watermark(WATERMARK) != position:
+                break  # another process resolved these meanwhile; the next run continues from its watermark
             resolve_run(source_run, ids, known_films, counts)
-            set_watermark(WATERMARK, max(mark, (later - 1) if later else top))
+            position = max(mark, (later - 1) if later else top)
+            set_watermark(WATERMARK, position)
             save_counts(run_id, STAGE, counts)
         total.update(counts)
         reporter.progress(done + 1, len(runs))

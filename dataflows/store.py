@@ -122,6 +122,19 @@ def get_watermark(name: str) -> int:
     return int(row.position) if row else 0
 
 
+def lock_watermark(name: str) -> int:
+    """Read a watermark and hold it until the transaction ends: one process at a time moves it.
+
+    PostgreSQL: a row lock (released by the server if the process dies); SQLite: the IMMEDIATE
+    transaction already holds the database's write lock.
+    """
+    Watermark.insert(name=name, position=0).on_conflict_ignore().execute()
+    query = Watermark.select(Watermark.position).where(Watermark.name == name)
+    if not on_sqlite():
+        query = query.for_update()
+    return int(query.scalar() or 0)
+
+
 def set_watermark(name: str, position: int) -> None:
     """Move a watermark (call inside the transaction that did the work)."""
     Watermark.insert(name=name, position=position).on_conflict(

@@ -122,9 +122,28 @@ def open_database(settings: Settings, models: Iterable[type[peewee.Model]] | Non
             schema = schema_name(settings)
             db.execute_sql("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"kartiseret-schema:{schema}",))
             db.execute_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-        db.create_tables(wanted, safe=True)
+        _create_missing(db, wanted)
         _add_missing_columns(db, wanted)
     return db
+
+
+def _create_missing(db: peewee.Database, models: list[type[peewee.Model]]) -> None:
+    """Create only the tables and indexes that do not exist yet.
+
+    `CREATE INDEX IF NOT EXISTS` locks an existing table against writes even when there is nothing to
+    do; inside the start transaction those locks pile up, and on PostgreSQL a start deadlocked with
+    another process already writing (several processes on one database). Existing ones are not touched.
+    """
+    tables = set(db.get_tables())
+    for model in peewee.sort_models(models):
+        table = model._meta.table_name
+        if table not in tables:
+            model.create_table(safe=True)
+            continue
+        have = {index.name for index in db.get_indexes(table)}
+        for index in model._meta.fields_to_index():
+            if index._name not in have:
+                db.execute(model._schema._create_index(index, safe=True))
 
 
 def _add_missing_columns(db: peewee.Database, models: list[type[peewee.Model]]) -> None:

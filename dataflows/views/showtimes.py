@@ -1,5 +1,5 @@
 """The Showtimes view: every published screening in memory, filtered by film, city, cinema, day,
-screening type/tech and dubbing — sorted by time, as the export orders them.
+screening type/tech and dubbing — sorted by day and time.
 
 Rows are kept as value tuples in the export's column order (the export of a view is exact), and
 each filterable attribute as a `Facet`: a filter tests each distinct film, place, day or screening
@@ -22,6 +22,7 @@ from dataflows.views.search import Facet, has_all, search_key, select_rows, word
 ANY, DUBBED, ORIGINAL = "any", "dubbed", "original"
 COLUMN = {name: index for index, name in enumerate(SHOWTIME_COLUMNS)}
 TITLE_FIELDS = ("english_title", "hebrew_title", "source_english_title", "source_hebrew_title")
+TIME_ORDER = ("date_of_showing", "showtime", "cinema", "screening_city", "english_title", "hebrew_title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,6 @@ class ShowtimeView:
 
     def __init__(self, rows: Iterable[dict[str, Any]], today: date) -> None:
         self.today = today
-        self.records: list[tuple] = []
         self.films: Facet[tuple] = Facet()  # (movie_id, the four titles)
         self.places: Facet[tuple[str, str]] = Facet()  # (cinema, city)
         self.pairs: Facet[tuple[int, int]] = Facet()  # (film, place): what free-text search tests
@@ -50,9 +50,11 @@ class ShowtimeView:
         self.screenings: Facet[tuple[str, str]] = Facet()
         self.dubs: Facet[str] = Facet()
         shared: dict[str, str] = {}
-        for row in rows:
-            values = tuple(self._share(shared, row.get(name, "")) for name in SHOWTIME_COLUMNS)
-            self.records.append(values)
+        self.records = sorted(
+            (tuple(self._share(shared, row.get(name, "")) for name in SHOWTIME_COLUMNS) for row in rows),
+            key=lambda values: tuple(str(values[COLUMN[name]]) for name in TIME_ORDER),
+        )
+        for values in self.records:
             film = self.films.add((values[COLUMN["movie_id"]], *(values[COLUMN[f]] for f in TITLE_FIELDS)))
             place = self.places.add((values[COLUMN["cinema"]], values[COLUMN["screening_city"]]))
             self.pairs.add((film, place))

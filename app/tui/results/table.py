@@ -25,6 +25,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from app.tui.results.bidi import ORDER
+
 RowRenderer = Callable[[int], Sequence[Text]]
 PADDING = 1  # blank cells each side of a column
 
@@ -54,9 +56,11 @@ def fit_widths(specs: Sequence[ColumnSpec], available: int, padding: int = PADDI
 
 
 def fit(text: str, width: int, right: bool = False) -> str:
-    """Exactly `width` cells: cut with an ellipsis, or padded."""
+    """Exactly `width` cells: cut (in logical order, so a title keeps its start) with an ellipsis, then
+    right-to-left runs put in display order, then padded."""
     if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+        text = set_cell_size(text, width - 1) + "…" if width > 0 else ""
+    text = ORDER.apply(text)
     pad = " " * (width - cell_len(text))
     return pad + text if right else text + pad
 
@@ -181,14 +185,14 @@ class ResultTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            key: tuple = ("header", width)
+            key: tuple = ("header", width, ORDER.mode)
             cells = [Text(spec.label) for spec in self.specs]
             style = self.get_component_rich_style("result-table--header")
         else:
             row = int(self.scroll_offset.y) + y - 1
             if row >= len(self.result):
                 return Strip.blank(width, self.rich_style)
-            key = (row, row == self.cursor_row, width, self.has_focus)
+            key = (row, row == self.cursor_row, width, self.has_focus, ORDER.mode)
             cached = self._lines.get(key)
             if cached is not None:
                 return cached

@@ -8,12 +8,12 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.widgets import Input
 
 from app.tui.navigation import ScreenEntry, register_screen
 from app.tui.results.cells import cell, number
 from app.tui.results.table import ColumnSpec, ResultTable
 from app.tui.screens.results import SearchScreen, when
-from app.tui.screens.showtimes import ShowtimesScreen
 from dataflows.views.load import load_movies
 from dataflows.views.movies import MovieView
 
@@ -59,6 +59,12 @@ class MoviesScreen(SearchScreen):
         ahead = f" · next showtime after {when(f'{self.now:%Y-%m-%d %H:%M}')}" if self.now else ""
         return [(f"{ahead} · Enter: showtimes", "$foreground-muted")]
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box opens the first (highlighted) film found."""
+        event.stop()
+        self.refilter()
+        self.action_open_showtimes()
+
     def on_result_table_row_selected(self, event: ResultTable.RowSelected) -> None:
         event.stop()
         self.action_open_showtimes()
@@ -67,6 +73,8 @@ class MoviesScreen(SearchScreen):
         row = self.table.current if self.view is not None else None
         if row is None:
             return
+        from app.tui.screens.showtimes import ShowtimesScreen  # here: Movies registers (and is listed) first
+
         film = self.view.records[row]
         title = film["english_title"] or film["hebrew_title"]
         self.app.push_screen(ShowtimesScreen(movie_id=film["movie_id"], film=title, id="film-showtimes"))

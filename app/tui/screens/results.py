@@ -134,6 +134,12 @@ class ResultsScreen(BaseScreen):
         event.stop()
         self.schedule_filter()
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a filter box: on to the results."""
+        event.stop()
+        self.refilter()
+        self.action_focus_table()
+
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         self.schedule_filter()

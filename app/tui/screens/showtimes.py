@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from app.tui.navigation import ScreenEntry, register_screen
-from app.tui.results.cells import cell
+from app.tui.results.cells import cell, line_text
 from app.tui.results.table import ColumnSpec
 from app.tui.screens.results import ResultsScreen
 from dataflows.views.days import day_label
@@ -130,16 +130,16 @@ class ShowtimesScreen(ResultsScreen):
         details.update(
             Text.assemble(
                 ("Tickets ", "dim"),
-                cell(value(row, "english_href") or "-"),
+                line_text(value(row, "english_href") or "-"),
                 ("  ", ""),
-                cell(value(row, "hebrew_href") or "-"),
+                line_text(value(row, "hebrew_href") or "-"),
                 ("\nAs scraped ", "dim"),
-                cell(value(row, "source_english_title") or "-", "italic"),
+                line_text(value(row, "source_english_title") or "-", "italic"),
                 (" / ", "dim"),
-                cell(value(row, "source_hebrew_title") or "-", "italic"),
+                line_text(value(row, "source_hebrew_title") or "-", "italic"),
                 (f"  · film {value(row, 'movie_id')} · run {value(row, 'run_id')}", "dim"),
                 ("  · flags ", "dim") if value(row, "flags") else ("", ""),
-                cell(value(row, "flags")),
+                line_text(value(row, "flags")),
             ),
             layout=False,
         )

@@ -34,9 +34,9 @@ def referenced_movie_ids() -> list[int]:
 
 def orphans() -> peewee.Select:
     """Movie rows no published row refers to."""
-    in_showtimes = Showtime.select(peewee.SQL("1")).where(Showtime.movie_id == Movie.movie_id)
-    in_soon = ComingSoon.select(peewee.SQL("1")).where(ComingSoon.movie_id == Movie.movie_id)
-    return Movie.select(Movie.movie_id).where(~fn.EXISTS(in_showtimes), ~fn.EXISTS(in_soon))
+    in_showtimes = Showtime.select(Showtime.movie_id).distinct()
+    in_soon = ComingSoon.select(ComingSoon.movie_id).distinct()
+    return Movie.select(Movie.movie_id).where(Movie.movie_id.not_in(in_showtimes), Movie.movie_id.not_in(in_soon))
 
 
 def identity_titles(ids: list[int]) -> dict[int, tuple[str, str]]:

@@ -46,8 +46,12 @@ ensure_venv() {
   want=$(sha256sum pyproject.toml | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing Python packages into .venv"
-    .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -e '.[test]'
+    if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e '.[test]'; } \
+        >.venv/install.log 2>&1; then
+      cat .venv/install.log >&2
+      say "installing Python packages failed (log above, also in .venv/install.log)"
+      exit 1
+    fi
     echo "$want" > "$stamp"
   fi
 }

@@ -115,7 +115,9 @@ def open_database(settings: Settings, models: Iterable[type[peewee.Model]] | Non
     db = _connect_postgres(settings) if is_postgres(settings) else _connect_sqlite(settings)
     database.initialize(db)
     wanted = list(models) if models is not None else registered_models()
-    with db.atomic():
+    # SQLite: take the write lock up front; a read-then-write transaction fails at once ("database is
+    # locked") when another process starting at the same moment wrote first.
+    with db.atomic(lock_type="IMMEDIATE") if isinstance(db, peewee.SqliteDatabase) else db.atomic():
         if isinstance(db, peewee.PostgresqlDatabase):
             # Parallel starts (processes, machines) serialise schema creation on a transaction-scoped
             # advisory lock: released at commit, and by the server if the process dies.

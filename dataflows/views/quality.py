@@ -111,7 +111,9 @@ def _bucket_lines(key: str, title: str, worse: str, current: dict, previous: dic
     if rest:
         more = f"{len(rest)} more"
         lines.append(Line(title, more, sum(now.get(r, 0) for r in rest), sum(before.get(r, 0) for r in rest), worse))
-    return lines if key in UNSUMMED else [total, *lines]
+    if key in UNSUMMED:
+        total = Line(title, "", None, None, worse, total=True)  # a heading only: these do not add up
+    return [total, *lines]
 
 
 def compare(current: dict[str, Any], previous: dict[str, Any] | None) -> list[Line]:

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT
+from tests.reliability.harness import stop
 from tests.reliability.hostile import read_csv, read_json
 
 RUNS = PROJECT_ROOT / "tests" / "fixtures" / "runs"
@@ -63,8 +64,12 @@ def run_workers(env: dict[str, str], groups: list[list[str]], root: Path, togeth
         for prefixes, folder in zip(groups, folders, strict=True):
             workers.append(start_worker(env, prefixes, folder))
             workers[-1].wait(timeout=600)
-    for worker, folder in zip(workers, folders, strict=True):
-        assert worker.wait(timeout=600) == 0, (folder / "out.log").read_text(encoding="utf-8")
+    try:
+        for worker, folder in zip(workers, folders, strict=True):
+            assert worker.wait(timeout=600) == 0, (folder / "out.log").read_text(encoding="utf-8")
+    finally:
+        for worker in workers:  # a failed worker fails the test; the others must not outlive it
+            stop(worker)
     return folders
 
 

@@ -16,10 +16,6 @@ def showtimes(*where: peewee.Expression) -> list[Screening]:
     return sorted(query.where(*where).tuples()) if where else sorted(query.tuples())
 
 
-def film_id(english_title: str) -> int:
-    return Movie.get(Movie.english_title == english_title).movie_id
-
-
 def films_titled(word: str) -> set[int]:
     """Films whose English or Hebrew title contains `word` (case-insensitive)."""
     lower = word.lower()

@@ -108,7 +108,7 @@ class QualityScreen(ResultsScreen):
         return [
             label,
             number(f"{line.current:,}" if line.current is not None else ""),
-            number(f"{line.previous:,}" if line.previous is not None else "—", "dim"),
+            number(f"{line.previous:,}" if line.previous is not None else "" if line.current is None else "—", "dim"),
             change_text(line),
         ]
 

@@ -1,13 +1,15 @@
 """What the result screens (Movies, Showtimes, Coming soon, Data quality) share.
 
 A screen loads its view once, in a thread (the UI keeps drawing), and then answers every filter
-from memory: typing restarts a short timer, and when it fires the view is filtered and the
-windowed table updated in one batch — no query and no widget rebuild per keystroke. F6/F7 export
+from memory: a key filters at once unless the last filtering was under 50 ms ago (then the burst is
+filtered once when that time is up), and the table swaps its result list and redraws one
+screenful — no query and no widget rebuild per keystroke. F6/F7 export
 exactly the filtered rows, F2 switches how right-to-left text is drawn, F5 reads the tables again.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -34,7 +36,7 @@ from dataflows.views.days import day_label, local_now
 from dataflows.views.load import data_now
 
 STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "results.tcss"
-DEBOUNCE_S = 0.05  # a burst of keys (or a paste) is filtered once, ~one frame after the last key
+DEBOUNCE_S = 0.05  # keys within this long of the last filtering (fast typing, a paste) are filtered once
 
 
 def when(stamp: str) -> str:
@@ -62,6 +64,7 @@ class ResultsScreen(BaseScreen):
         self.now: datetime | None = None
         self.failed = ""
         self._timer: Timer | None = None
+        self._filtered_at = 0.0
 
     # ------------------------------------------------------------------------------ layout
     def compose_body(self) -> Iterable[Widget]:
@@ -145,14 +148,21 @@ class ResultsScreen(BaseScreen):
         self.schedule_filter()
 
     def schedule_filter(self) -> None:
+        """Filter now if the last filtering is older than `DEBOUNCE_S`, else once when that time is up:
+        a key typed on its own shows its result at once, a burst of keys costs one filtering."""
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE_S, self.refilter)
+        wait = self._filtered_at + DEBOUNCE_S - time.monotonic()
+        if wait <= 0:
+            self.refilter()
+        else:
+            self._timer = self.set_timer(wait, self.refilter)
 
     def refilter(self, force: bool = False) -> None:
         """Filter the loaded view with what the filter boxes say and show the result."""
         if self.view is None:
             return
+        self._filtered_at = time.monotonic()
         self.table.show(self.select_rows(), force=force)
         self.show_status()
         self.show_details()

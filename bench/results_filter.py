@@ -7,11 +7,15 @@ deletes it, types it in Hebrew, then a city — one key at a time. Measured, and
 
 1. loading the view once (database → memory);
 2. the filter alone per keystroke (`ShowtimeView.select`);
-3. in process, the whole keystroke as the app handles it (key → input → filter → table batch update →
-   DataTable measuring → screen refresh), as CPU time of the process (debounce set to 1 ms);
+3. in process, through Pilot, the whole keystroke as the app handles it (key → input → filter → table
+   result swap → redraw of the visible rows and the status line), as CPU time of the process;
 4. in a real pseudo-terminal running the TUI: from writing the key to the terminal until the status
    line with the new count comes back out of it (key-to-paint; keys are 250 ms apart, as typed, so
-   each is filtered at once — faster keys would be coalesced into one filtering per 50 ms).
+   each is filtered at once — faster keys would be coalesced into one filtering per 50 ms), and the
+   CPU time the TUI process spent per key.
+
+Wall times stretch with the machine's load (other processes' share of the cores); CPU times are
+the work a keystroke costs. The header line prints the load average.
 
 Usage: .venv/bin/python bench/results_filter.py [--showtimes 20000] [--no-pty]
 """

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 import peewee
@@ -55,7 +56,9 @@ NO_TITLE = "no_title"
 _RAW_SELECT = (RawRow.id, RawRow.run_id, RawRow.job, *(getattr(RawRow, name) for name in RAW_VALUE_COLUMNS))
 _QUARANTINE_FIELDS = ("run_id", "raw_row_id", "source", "reason", "detail", "payload")
 _CINEMA, _ENGLISH, _HEBREW = COLUMN_INDEX["cinema"], COLUMN_INDEX["english_title"], COLUMN_INDEX["hebrew_title"]
-_DAY_FIELD, _FLAGS_FIELD = CLEAN_FIELDS.index("date_of_showing"), CLEAN_FIELDS.index("flags")
+_SNAPSHOT_DAY = itemgetter(*(CLEAN_FIELDS.index(f) for f in ("run_id", "cinema", "kind", "date_of_showing")))
+_TARGET = itemgetter(*(CLEAN_FIELDS.index(f) for f in ("job", "cinema", "kind", "run_id")))
+_FLAGS = itemgetter(CLEAN_FIELDS.index("flags"))
 
 
 def _next_batch(after: int, size: int) -> list[tuple]:
@@ -76,7 +79,7 @@ def clean_batch(
     first_runs: dict[tuple[str, str, str], int] = {}
     for raw in rows:
         values = raw[3:]  # raw columns are NOT NULL text
-        problem = validate_values(values)
+        problem = validate_values(values, decoded=True)
         if problem is not None:
             counts.add("quarantined", problem.reason)
             cleaned.append(unusable_row(raw[0], raw[1], raw[2], values[_CINEMA].strip(), QUARANTINED, problem.reason))
@@ -91,9 +94,7 @@ def clean_batch(
         if first_runs.get(key, raw[1]) >= raw[1]:
             first_runs[key] = raw[1]
     counts.add("variants_new", "", variants.ensure(first_runs))
-    snapshots: Counter[tuple[int, str, str]] = Counter()
-    first_days: dict[tuple[int, str, str], str] = {}
-    targets: dict[tuple[str, str, str], int] = {}
+    listing: list[tuple] = []
     for raw, values, key in valid:
         variant = variants.get(key)
         kind = row_kind(values, variant)
@@ -101,18 +102,20 @@ def clean_batch(
             counts.add("dropped", "event")
             cleaned.append(unusable_row(raw[0], raw[1], raw[2], key[0], EVENT, "event", variant.id))
             continue
-        row = clean_listing(raw[0], raw[1], raw[2], values, shapes.get(kind, values, variant))
-        cleaned.append(row)
-        snapshot = (raw[1], key[0], kind)
-        snapshots[snapshot] += 1
-        day = row[_DAY_FIELD]
-        if day and day < first_days.get(snapshot, "9999"):
-            first_days[snapshot] = day
-        if "broken_link" in row[_FLAGS_FIELD]:
-            counts.add("flagged", "broken_link")
-        target = (raw[2], key[0], kind)
-        if targets.get(target, 0) < raw[1]:
-            targets[target] = raw[1]
+        listing.append(clean_listing(raw[0], raw[1], raw[2], values, shapes.get(kind, values, variant)))
+    cleaned.extend(listing)
+    snapshots: Counter[tuple[int, str, str]] = Counter()
+    first_days: dict[tuple[int, str, str], str] = {}
+    for (run, cinema, kind, day), n in Counter(map(_SNAPSHOT_DAY, listing)).items():  # few distinct: C-speed count
+        snapshots[(run, cinema, kind)] += n
+        if day and day < first_days.get((run, cinema, kind), "9999"):
+            first_days[(run, cinema, kind)] = day
+    targets: dict[tuple[str, str, str], int] = {}
+    for job, cinema, kind, run in Counter(map(_TARGET, listing)):
+        targets[(job, cinema, kind)] = max(targets.get((job, cinema, kind), 0), run)
+    for flags, n in Counter(map(_FLAGS, listing)).items():
+        if "broken_link" in flags:
+            counts.add("flagged", "broken_link", n)
     for shape, n in shapes.take_usage():
         for flag in shape.flags:
             counts.add("flagged", flag, n)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from app.core.models import RAW_VALUE_COLUMNS
@@ -33,6 +34,7 @@ DEFAULT_MAX_LENGTH = 200
 
 COLUMN_INDEX = {name: i for i, name in enumerate(RAW_VALUE_COLUMNS)}
 _LIMITS = tuple(MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH) for name in RAW_VALUE_COLUMNS)
+_WIDE = itemgetter(*(COLUMN_INDEX[name] for name in MAX_LENGTH))
 
 _DATE_FORMATS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$"), ("y", "m", "d")),
@@ -107,16 +109,21 @@ def _value_problem(values: Sequence[str]) -> Problem | None:
     return None
 
 
-def validate_values(values: Sequence[str]) -> Problem | None:
-    """Check the 17 value columns of one row (in RAW_VALUE_COLUMNS order)."""
+def validate_values(values: Sequence[str], decoded: bool = False) -> Problem | None:
+    """Check the 17 value columns of one row (in RAW_VALUE_COLUMNS order).
+
+    `decoded`: the values come from the database, where text is always valid (no encoding check).
+    """
     if len(values) != len(RAW_VALUE_COLUMNS):
         return Problem(WRONG_COLUMNS, f"{len(values)} values, expected {len(RAW_VALUE_COLUMNS)}")
     joined = "".join(values)
-    if "\x00" in joined or max(map(len, values)) > DEFAULT_MAX_LENGTH or not _encodable(joined):
+    wide = sum(map(len, _WIDE(values)))  # the columns allowed more than the default length
+    too_long = len(joined) - wide > DEFAULT_MAX_LENGTH or wide > min(MAX_LENGTH.values())  # then look closer
+    if too_long or "\x00" in joined or not (decoded or _encodable(joined)):
         problem = _value_problem(values)
         if problem is not None:
             return problem
-    if not joined.strip():
+    if not joined or joined.isspace():
         return Problem(EMPTY_ROW, "every value is empty")
     return listing_problem(values[_CINEMA], values[_SHOWTIME], values[_DAY], values[_RELEASE])
 

@@ -111,12 +111,16 @@ def _connect_sqlite(settings: Settings) -> peewee.Database:
 
 
 def open_database(settings: Settings, models: Iterable[type[peewee.Model]] | None = None) -> peewee.Database:
-    """Connect, bind the proxy, create missing tables and add missing columns."""
+    """Connect, bind the proxy, create missing tables and indexes, and add missing columns."""
     db = _connect_postgres(settings) if is_postgres(settings) else _connect_sqlite(settings)
     database.initialize(db)
     wanted = list(models) if models is not None else registered_models()
-    # SQLite: take the write lock up front; a read-then-write transaction fails at once ("database is
-    # locked") when another process starting at the same moment wrote first.
+    if _schema_complete(db, wanted):
+        # The usual start: nothing to create, so nothing is locked. (Schema statements lock tables even
+        # when there is nothing to do: a start then waited for, or deadlocked with, processes writing.)
+        return db
+    # SQLite: take the write lock up front (a read-then-write transaction fails at once when another
+    # process starting at the same moment wrote first).
     with db.atomic(lock_type="IMMEDIATE") if isinstance(db, peewee.SqliteDatabase) else db.atomic():
         if isinstance(db, peewee.PostgresqlDatabase):
             # Parallel starts (processes, machines) serialise schema creation on a transaction-scoped
@@ -129,23 +133,34 @@ def open_database(settings: Settings, models: Iterable[type[peewee.Model]] | Non
     return db
 
 
-def _create_missing(db: peewee.Database, models: list[type[peewee.Model]]) -> None:
-    """Create only the tables and indexes that do not exist yet.
+def _missing_indexes(db: peewee.Database, model: type[peewee.Model]) -> list:
+    have = {index.name for index in db.get_indexes(model._meta.table_name)}
+    return [index for index in model._meta.fields_to_index() if index._name not in have]
 
-    `CREATE INDEX IF NOT EXISTS` locks an existing table against writes even when there is nothing to
-    do; inside the start transaction those locks pile up, and on PostgreSQL a start deadlocked with
-    another process already writing (several processes on one database). Existing ones are not touched.
-    """
+
+def _missing_columns(db: peewee.Database, model: type[peewee.Model]) -> list[peewee.Field]:
+    have = {column.name for column in db.get_columns(model._meta.table_name)}
+    return [field for field in model._meta.sorted_fields if field.column_name not in have]
+
+
+def _schema_complete(db: peewee.Database, models: list[type[peewee.Model]]) -> bool:
+    """Every table, index and column exists (read-only: takes no lock)."""
+    tables = set(db.get_tables())
+    return all(
+        model._meta.table_name in tables and not _missing_indexes(db, model) and not _missing_columns(db, model)
+        for model in models
+    )
+
+
+def _create_missing(db: peewee.Database, models: list[type[peewee.Model]]) -> None:
+    """Create only the tables and indexes that do not exist yet (existing ones are not touched)."""
     tables = set(db.get_tables())
     for model in peewee.sort_models(models):
-        table = model._meta.table_name
-        if table not in tables:
+        if model._meta.table_name not in tables:
             model.create_table(safe=True)
             continue
-        have = {index.name for index in db.get_indexes(table)}
-        for index in model._meta.fields_to_index():
-            if index._name not in have:
-                db.execute(model._schema._create_index(index, safe=True))
+        for index in _missing_indexes(db, model):
+            db.execute(model._schema._create_index(index, safe=True))
 
 
 def _add_missing_columns(db: peewee.Database, models: list[type[peewee.Model]]) -> None:
@@ -153,14 +168,11 @@ def _add_missing_columns(db: peewee.Database, models: list[type[peewee.Model]]) 
     migrator = PostgresqlMigrator(db) if isinstance(db, peewee.PostgresqlDatabase) else SqliteMigrator(db)
     operations = []
     for model in models:
-        table = model._meta.table_name
-        existing = {column.name for column in db.get_columns(table)}
-        for field in model._meta.sorted_fields:
-            if field.column_name not in existing:
-                if not field.null and field.default is None:
-                    field = field.clone() if hasattr(field, "clone") else field
-                    field.null = True
-                operations.append(migrator.add_column(table, field.column_name, field))
+        for field in _missing_columns(db, model):
+            if not field.null and field.default is None:
+                field = field.clone() if hasattr(field, "clone") else field
+                field.null = True
+            operations.append(migrator.add_column(model._meta.table_name, field.column_name, field))
     if operations:
         migrate(*operations)
 

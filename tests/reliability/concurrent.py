@@ -39,36 +39,41 @@ def files_of(prefixes: list[str], source: str) -> list[Path]:
     return sorted(path for path in (RUNS / source).glob("*.csv") if path.name.split("-")[0] in prefixes)
 
 
-def worker_commands(prefixes: list[str], summary: Path) -> list[list[str]]:
+Inputs = dict[str, list[Path]]  # source run → the CSV files a worker imports for it (one import each)
+
+
+def fixture_inputs(prefixes: list[str]) -> Inputs:
+    return {source: files_of(prefixes, source) for source in SOURCES}
+
+
+def worker_commands(inputs: Inputs, summary: Path) -> list[list[str]]:
     app = [sys.executable, "-m", "app"]
-    commands = [[*app, "import", *map(str, files_of(prefixes, source))] for source in SOURCES]
+    commands = [[*app, "import", *map(str, files)] for files in inputs.values()]
     return [*commands, [*app, "--no-tui", "--group", "dataflows", "--json", str(summary)]]
 
 
-def start_worker(env: dict[str, str], prefixes: list[str], folder: Path) -> subprocess.Popen:
+def start_worker(env: dict[str, str], inputs: Inputs, folder: Path) -> subprocess.Popen:
     """One worker: its commands chained in a shell, output in `folder/out.log`."""
     folder.mkdir(parents=True, exist_ok=True)
-    script = " && ".join(shlex.join(command) for command in worker_commands(prefixes, folder / "summary.json"))
+    script = " && ".join(shlex.join(command) for command in worker_commands(inputs, folder / "summary.json"))
     with (folder / "out.log").open("w", encoding="utf-8") as out:
         return subprocess.Popen(["/bin/sh", "-c", script], env=env, cwd=PROJECT_ROOT, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
 
 
-def run_workers(env: dict[str, str], groups: list[list[str]], root: Path, together: bool = True) -> list[Path]:
+def run_workers(env: dict[str, str], inputs: list[Inputs], root: Path, together: bool = True) -> list[Path]:
     """Run the workers all at once (or one after another); returns their folders. Each must exit 0."""
-    folders = [root / f"worker-{i}" for i in range(len(groups))]
-    if together:
-        workers = [start_worker(env, prefixes, folder) for prefixes, folder in zip(groups, folders, strict=True)]
-    else:
-        workers = []
-        for prefixes, folder in zip(groups, folders, strict=True):
-            workers.append(start_worker(env, prefixes, folder))
-            workers[-1].wait(timeout=600)
+    folders = [root / f"worker-{i}" for i in range(len(inputs))]
+    workers: list[subprocess.Popen] = []
     try:
+        for worker_inputs, folder in zip(inputs, folders, strict=True):
+            workers.append(start_worker(env, worker_inputs, folder))
+            if not together:
+                workers[-1].wait(timeout=600)
         for worker, folder in zip(workers, folders, strict=True):
             assert worker.wait(timeout=600) == 0, (folder / "out.log").read_text(encoding="utf-8")
     finally:
-        for worker in workers:  # a failed worker fails the test; the others must not outlive it
+        for worker in workers:  # a failed worker fails the caller; the others must not outlive it
             stop(worker)
     return folders
 

@@ -56,6 +56,14 @@ def sandboxes_of(owner: int) -> list[int]:
     return found
 
 
+def has_open(pid: int, path: Path) -> bool:
+    """Does the process have this file open (e.g. reached its database)?"""
+    try:
+        return any(Path(fd).resolve() == path.resolve() for fd in (PROC / str(pid) / "fd").iterdir())
+    except OSError:
+        return False
+
+
 def alive(pid: int) -> bool:
     fields = _stat(str(pid))
     return fields is not None and fields[1] not in ("Z", "X")

@@ -15,6 +15,7 @@ from tests.reliability.concurrent import (
     SOURCES,
     cinema_groups,
     file_rows,
+    fixture_inputs,
     published,
     run_ids,
     run_workers,
@@ -36,14 +37,14 @@ def one_at_a_time(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     """The same commands for all cinemas in one worker (one process at a time), on a SQLite file of its own."""
     root = tmp_path_factory.mktemp("sequential")
     env = env_for(root)
-    run_workers(env, cinema_groups(1), root)
+    run_workers(env, [fixture_inputs(cinema_groups(1)[0])], root)
     return exported_showtimes(env, root / "showtimes.json")
 
 
 def test_four_processes_at_once_on_one_database(backend: Settings, tmp_path: Path, one_at_a_time) -> None:
     env = env_for(tmp_path, **({"DATABASE_URL": backend.database_url} if backend.database_url else {}))
     groups = cinema_groups(WORKERS)
-    folders = run_workers(env, groups, tmp_path)
+    folders = run_workers(env, [fixture_inputs(prefixes) for prefixes in groups], tmp_path)
 
     ids = [run_ids(folder) for folder in folders]
     every = [run_id for worker in ids for run_id in worker]

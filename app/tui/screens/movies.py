@@ -8,7 +8,6 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import Input
 
 from app.tui.navigation import ScreenEntry, register_screen
 from app.tui.results.cells import cell, number
@@ -59,10 +58,8 @@ class MoviesScreen(SearchScreen):
         ahead = f" · next showtime after {when(f'{self.now:%Y-%m-%d %H:%M}')}" if self.now else ""
         return [(f"{ahead} · Enter: showtimes", "$foreground-muted")]
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def submitted(self) -> None:
         """Enter in the search box opens the first (highlighted) film found."""
-        event.stop()
-        self.refilter()
         self.action_open_showtimes()
 
     def on_result_table_row_selected(self, event: ResultTable.RowSelected) -> None:

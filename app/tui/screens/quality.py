@@ -123,7 +123,7 @@ class QualityScreen(ResultsScreen):
         if self.view.report is None or self.view.report.run_id != run_id:
             self.read_report(run_id)
 
-    @work(thread=True, exclusive=True, group="quality-report")
+    @work(thread=True, exclusive=True, group="quality-report", exit_on_error=False)
     def read_report(self, run_id: int) -> None:
         try:
             with database.connection_context():
@@ -134,6 +134,8 @@ class QualityScreen(ResultsScreen):
         self.app.call_from_thread(self.show_report, report)
 
     def show_report(self, report: RunReport | None) -> None:
+        if not self.is_attached:
+            return
         self.view.report = report
         self.query_one("#cinemas", ResultTable).show(range(len(report.cinemas)) if report else [], force=True)
         self.table.show(range(len(self.view)), force=True)

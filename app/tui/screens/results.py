@@ -3,8 +3,8 @@
 A screen loads its view once, in a thread (the UI keeps drawing), and then answers every filter
 from memory: a key filters at once unless the last filtering was under 50 ms ago (then the burst is
 filtered once when that time is up), and the table swaps its result list and redraws one
-screenful — no query and no widget rebuild per keystroke. F6/F7 export
-exactly the filtered rows, F2 switches how right-to-left text is drawn, F5 reads the tables again.
+screenful — no query and no widget rebuild per keystroke. F6/F7 export exactly the filtered rows,
+F2 switches how right-to-left text is drawn, F5 reads the tables again.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ class ResultsScreen(BaseScreen):
     def read_view(self, now: datetime) -> Any:
         raise NotImplementedError
 
-    @work(thread=True, exclusive=True, group="results-load")
+    @work(thread=True, exclusive=True, group="results-load", exit_on_error=False)
     def load_in_thread(self, clock_now: datetime) -> None:
         try:
             with database.connection_context():
@@ -121,6 +121,8 @@ class ResultsScreen(BaseScreen):
         self.app.call_from_thread(self.loaded, now, view)
 
     def loaded(self, now: datetime, view: Any) -> None:
+        if not self.is_attached:  # closed while it was loading
+            return
         self.now, self.view = now, view
         self.view_loaded()
         self.refilter(force=True)
@@ -129,6 +131,8 @@ class ResultsScreen(BaseScreen):
         """Hook: the view is in (e.g. fill the filter boxes' suggestions)."""
 
     def load_failed(self, exc: BaseException) -> None:
+        if not self.is_attached:
+            return
         self.failed = printable(first_line(str(exc)) or type(exc).__name__)
         self.show_status()
 
@@ -138,9 +142,12 @@ class ResultsScreen(BaseScreen):
         self.schedule_filter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in a filter box: on to the results."""
         event.stop()
         self.refilter()
+        self.submitted()
+
+    def submitted(self) -> None:
+        """Enter in a filter box (the result is up to date): on to the results."""
         self.action_focus_table()
 
     def on_select_changed(self, event: Select.Changed) -> None:

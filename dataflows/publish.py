@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 import peewee
 from peewee import fn
@@ -85,6 +86,14 @@ def _flags(day: peewee.Field, reference: str) -> peewee.Node:
     )
 
 
+def chunk_ends(unit: peewee.Expression, size: int) -> list[int]:
+    """The row ID ending each full chunk of `size` rows of a unit (one query, done in the database)."""
+    number = fn.ROW_NUMBER().over(order_by=[CleanRow.raw_row_id]).alias("n")
+    numbered = CleanRow.select(CleanRow.raw_row_id, number).where(unit).alias("numbered")
+    ends = peewee.Select([numbered], [numbered.c.raw_row_id]).where(numbered.c.n % size == 0)
+    return [end for (end,) in fetch(ends.order_by(numbered.c.raw_row_id))]
+
+
 def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts, tick: Callable[[], None]) -> int:
     """Replace a unit's published rows by snapshot `run_id` (inside the unit's transaction).
 
@@ -124,11 +133,12 @@ def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts,
     columns = [key, VariantRecord.movie_id, VariantRecord.key_hash, *sources, _flags(day, reference)]
     fields = [getattr(model, name) for name in ["key", *_COMMON, *_OWN[kind], "flags"]]
     model.delete().where(model.cinema == cinema).execute()
-    for low in range(first, last + 1, size):  # chunks of row IDs, in row order
+    bounds = [first - 1, *(end for end in chunk_ends(unit, size) if end < last), last]
+    for low, high in pairwise(bounds):  # chunks of `size` rows, in row order
         query = (
             CleanRow.select(*columns)
             .join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id))
-            .where(unit, CleanRow.raw_row_id >= low, CleanRow.raw_row_id < low + size, wanted)
+            .where(unit, CleanRow.raw_row_id > low, CleanRow.raw_row_id <= high, wanted)
             .order_by(CleanRow.raw_row_id)
         )
         model.insert_from(query, fields).on_conflict_ignore().execute()

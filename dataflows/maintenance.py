@@ -15,12 +15,13 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import peewee
 from peewee import fn
 
+from app.core.clock import TODAY_ENV as TODAY_ENV  # re-exported: the variable that pins today
+from app.core.clock import israel_today, pinned_today, run_today
 from app.core.errors import ConfigError
 from app.core.jobs import JobContext
 from dataflows.base import QuietReporter, Reporter
@@ -30,8 +31,6 @@ from dataflows.publish import COMINGSOON_CUTOFF, SHOWTIMES_CUTOFF
 from dataflows.store import MOVIES_DIRTY, get_watermark, set_watermark, write_transaction
 
 DRY_RUN_ENV = "KARTISERET_DRY_RUN"
-TODAY_ENV = "KARTISERET_TODAY"
-ISRAEL = ZoneInfo("Asia/Jerusalem")
 DELETE_CHUNK = 1000
 SHOWTIME_CONTENT = (
     "cinema", "screening_city", "date_of_showing", "showtime", "movie_id", "screening_type", "screening_tech",
@@ -44,13 +43,8 @@ def dry_run_from_env() -> bool:
 
 
 def today() -> date:
-    pinned = os.environ.get(TODAY_ENV, "").strip()
-    if pinned:
-        try:
-            return date.fromisoformat(pinned)
-        except ValueError:
-            raise ConfigError(f"{TODAY_ENV}={pinned!r} is not a date (YYYY-MM-DD)") from None
-    return datetime.now(ISRAEL).date()
+    """The command line's today: `KARTISERET_TODAY` when pinned, else Israel's date."""
+    return pinned_today() or israel_today()
 
 
 def _as_number(day: date) -> int:
@@ -159,7 +153,11 @@ def _job(task: Callable[[bool, Reporter], int], what: str) -> Callable[[JobConte
     return run
 
 
-expire_job = _job(lambda dry_run, reporter: expire(today(), dry_run, reporter), "expire")
+def expire_job(ctx: JobContext) -> None:
+    """Expire by the run's own today: the sandbox's pinned date in sandbox mode, else Israel's date."""
+    _job(lambda dry_run, reporter: expire(run_today(ctx.settings), dry_run, reporter), "expire")(ctx)
+
+
 orphans_job = _job(remove_orphans, "remove orphans")
 dedupe_job = _job(dedupe_all, "dedupe")
 

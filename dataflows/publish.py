@@ -90,7 +90,8 @@ def chunk_ends(unit: peewee.Expression, size: int) -> list[int]:
     """The row ID ending each full chunk of `size` rows of a unit (one query, done in the database)."""
     number = fn.ROW_NUMBER().over(order_by=[CleanRow.raw_row_id]).alias("n")
     numbered = CleanRow.select(CleanRow.raw_row_id, number).where(unit).alias("numbered")
-    ends = peewee.Select([numbered], [numbered.c.raw_row_id]).where(numbered.c.n % size == 0)
+    every_size = numbered.c.n / size * size == numbered.c.n  # integer division: n is a multiple of size
+    ends = peewee.Select([numbered], [numbered.c.raw_row_id]).where(every_size)
     return [end for (end,) in fetch(ends.order_by(numbered.c.raw_row_id))]
 
 

@@ -121,9 +121,10 @@ def resolve_run(source_run: int, ids: set[int], known_films: set[int], counts: C
         cinemas.add(cinema)
     counts.add("films_created", "", len(set(by_film) - known_films))
     known_films.update(by_film)
-    for movie_id, members in sorted(by_film.items()):
-        for chunk in chunks(members):
-            VariantRecord.update(movie_id=movie_id).where(VariantRecord.id.in_(list(chunk))).execute()
+    film_of = {variant_id: movie_id for movie_id, members in by_film.items() for variant_id in members}
+    for chunk in chunks(sorted(film_of)):  # one UPDATE per chunk: CASE id WHEN … THEN film
+        films = peewee.Case(VariantRecord.id, [(variant_id, film_of[variant_id]) for variant_id in chunk])
+        VariantRecord.update(movie_id=films).where(VariantRecord.id.in_(list(chunk))).execute()
     for cinema in sorted(cinemas):
         set_watermark(epoch_name(cinema), get_watermark(epoch_name(cinema)) + 1)
     if by_film:

@@ -10,6 +10,7 @@ from typing import Any
 from app.core.models import Attempt
 
 _STOP = object()
+FINAL_TRIES = 3
 
 
 class AttemptRecorder:
@@ -55,12 +56,24 @@ class AttemptRecorder:
                     item = self._queue.get_nowait()
             except queue.Empty:
                 pass
-            if pending:
-                try:
-                    self._write(list(pending.values()))
-                except Exception as exc:  # keep the run alive; surface on close
-                    self._error = exc
-                pending.clear()
+            self._flush(pending)
+        for _ in range(FINAL_TRIES):  # rows a failed write kept: try again before giving up
+            if not pending:
+                break
+            self._flush(pending)
+
+    def _flush(self, pending: dict[tuple[int, str, int], dict[str, Any]]) -> None:
+        """Write the pending rows; on failure keep them for the next flush (a SQLite database busy for
+        longer than its timeout while other processes write must not lose attempts or end the run)."""
+        if not pending:
+            return
+        try:
+            self._write(list(pending.values()))
+        except Exception as exc:  # keep the run alive; surface on close if it never succeeds
+            self._error = exc
+            return
+        self._error = None
+        pending.clear()
 
     @staticmethod
     def _write(rows: list[dict[str, Any]]) -> None:

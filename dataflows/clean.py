@@ -23,7 +23,7 @@ from peewee import EXCLUDED, fn
 from app.core.jobs import JobContext
 from app.core.models import RAW_VALUE_COLUMNS, RawRow
 from dataflows.base import Reporter, batch_size
-from dataflows.cleaning import CLEAN_FIELDS, ShapeCache, clean_listing, row_kind, unusable_row
+from dataflows.cleaning import CLEAN_FIELDS, SHAPE_FIELD, ShapeCache, clean_listing, row_kind, unusable_row
 from dataflows.models import (
     DROPPED,
     EVENT,
@@ -45,8 +45,8 @@ from dataflows.store import (
     tune_connection,
     write_transaction,
 )
-from dataflows.validate import COLUMN_INDEX, payload_text, validate_values
-from dataflows.variants import VariantCache
+from dataflows.validate import COLUMN_INDEX, SHARED, payload_text, row_problem
+from dataflows.variants import ShapeIds, VariantCache
 
 WATERMARK = "clean:raw_rows"
 POSTGRES_LOOKBACK = 50_000  # raw row IDs re-checked for late commits (PostgreSQL only)
@@ -70,16 +70,17 @@ def _next_batch(after: int, size: int) -> list[tuple]:
 
 
 def clean_batch(
-    rows: list[tuple], variants: VariantCache, shapes: ShapeCache, run_id: int, counts: Counts
+    rows: list[tuple], variants: VariantCache, shapes: ShapeCache, shape_ids: ShapeIds, counts: Counts
 ) -> dict[str, Any]:
     """Turn one batch of raw rows into cleaned rows, quarantine rows and snapshot counts (no commit)."""
     cleaned: list[tuple] = []
     quarantined: list[tuple] = []
-    valid: list[tuple[tuple, Sequence[str], tuple[str, str, str]]] = []
+    valid: list[tuple[tuple, Sequence[str], tuple[str, str, str], tuple[str, ...]]] = []
     first_runs: dict[tuple[str, str, str], int] = {}
     for raw in rows:
-        values = raw[3:]  # raw columns are NOT NULL text
-        problem = validate_values(values, decoded=True)
+        values = raw[3:]  # raw columns are NOT NULL text, valid Unicode
+        shared = SHARED(values)
+        problem = row_problem(values, shared)
         if problem is not None:
             counts.add("quarantined", problem.reason)
             cleaned.append(unusable_row(raw[0], raw[1], raw[2], values[_CINEMA].strip(), QUARANTINED, problem.reason))
@@ -90,20 +91,23 @@ def clean_batch(
             counts.add("dropped", NO_TITLE)
             cleaned.append(unusable_row(raw[0], raw[1], raw[2], key[0], DROPPED, NO_TITLE))
             continue
-        valid.append((raw, values, key))
+        valid.append((raw, values, key, shared))
         if first_runs.get(key, raw[1]) >= raw[1]:
             first_runs[key] = raw[1]
-    counts.add("variants_new", "", variants.ensure(first_runs))
+    counts.add("variants_new", "", variants.register(first_runs))
     listing: list[tuple] = []
-    for raw, values, key in valid:
+    for raw, values, key, shared in valid:
         variant = variants.get(key)
         kind = row_kind(values, variant)
         if kind == EVENT:
             counts.add("dropped", "event")
             cleaned.append(unusable_row(raw[0], raw[1], raw[2], key[0], EVENT, "event", variant.id))
             continue
-        listing.append(clean_listing(raw[0], raw[1], raw[2], values, shapes.get(kind, values, variant)))
-    cleaned.extend(listing)
+        listing.append(clean_listing(raw[0], raw[1], raw[2], values, shapes.get(kind, shared, values, variant)))
+    used = shapes.take_usage()
+    shape_ids.register(shape for shape, _ in used)
+    ids = {id(shape): shape_ids.get(shape) for shape, _ in used}
+    cleaned.extend((*row[:SHAPE_FIELD], ids[id(row[SHAPE_FIELD])], *row[SHAPE_FIELD + 1 :]) for row in listing)
     snapshots: Counter[tuple[int, str, str]] = Counter()
     first_days: dict[tuple[int, str, str], str] = {}
     for (run, cinema, kind, day), n in Counter(map(_SNAPSHOT_DAY, listing)).items():  # few distinct: C-speed count
@@ -116,7 +120,7 @@ def clean_batch(
     for flags, n in Counter(map(_FLAGS, listing)).items():
         if "broken_link" in flags:
             counts.add("flagged", "broken_link", n)
-    for shape, n in shapes.take_usage():
+    for shape, n in used:
         for flag in shape.flags:
             counts.add("flagged", flag, n)
         for value in shape.unmapped:
@@ -168,8 +172,7 @@ def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
     """Clean every raw row not cleaned yet. Returns this call's counts (also stored with `run_id`)."""
     tune_connection()
     total_counts = Counts()
-    variants = VariantCache()
-    shapes = ShapeCache()
+    variants, shapes, shape_ids = VariantCache(), ShapeCache(), ShapeIds()
     mark = get_watermark(WATERMARK)
     after = max(0, mark - (0 if on_sqlite() else POSTGRES_LOOKBACK))
     pending = RawRow.select(fn.COUNT(RawRow.id)).where(RawRow.id > mark).scalar() or 0
@@ -186,7 +189,7 @@ def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
                 rows = _next_batch(after, size)
                 if not rows:
                     break
-                batch = clean_batch(rows, variants, shapes, run_id, counts)
+                batch = clean_batch(rows, variants, shapes, shape_ids, counts)
                 bulk_insert(CleanRow, CLEAN_FIELDS, batch["cleaned"], ignore_conflicts=True)
                 bulk_insert(QuarantinedRow, _QUARANTINE_FIELDS, batch["quarantined"], ignore_conflicts=True)
                 reporter.check_cancelled()  # cancelling here rolls the whole batch back
@@ -196,8 +199,10 @@ def run_clean(run_id: int, size: int, reporter: Reporter) -> Counts:
                 set_watermark(WATERMARK, max(mark, rows[-1][0]))
         except BaseException:
             variants.rollback()
+            shape_ids.rollback()
             raise
         variants.commit()
+        shape_ids.commit()
         total_counts.update(counts)
         after = rows[-1][0]
         done += len(rows)

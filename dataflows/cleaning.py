@@ -11,9 +11,8 @@ is worked out once and reused; per row only the date, time, links and the dedupe
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 
 from dataflows.models import COMINGSOON, EVENT, SHOWTIME
 from dataflows.rules.cities import map_city
@@ -25,9 +24,14 @@ from dataflows.rules.screenings import map_tech, map_type
 from dataflows.validate import COLUMN_INDEX, parse_date, parse_time
 
 CLEAN_FIELDS = (
-    "raw_row_id", "run_id", "job", "cinema", "kind", "reason", "variant_id", "showtime", "date_of_showing",
-    "release_date", "screening_city", "screening_type", "screening_tech", "dub_language", "original_language",
-    "english_href", "hebrew_href", "release_year", "directed_by", "runtime", "rating", "flags", "dedupe_hash",
+    "raw_row_id", "run_id", "job", "cinema", "kind", "reason", "variant_id", "shape_id", "showtime",
+    "date_of_showing", "release_date", "english_href", "hebrew_href", "flags", "dedupe_hash",
+)  # fmt: skip
+SHAPE_FIELD = CLEAN_FIELDS.index("shape_id")
+# row_shapes columns, in the order of `Shape.stored()`.
+SHAPE_COLUMNS = (
+    "kind", "variant_id", "cinema", "screening_city", "screening_type", "screening_tech", "dub_language",
+    "original_language", "release_year", "directed_by", "runtime", "rating",
 )  # fmt: skip
 
 _I = COLUMN_INDEX
@@ -49,6 +53,11 @@ class VariantInfo:
     language_marker: str
 
 
+def flag_text_of(flags: tuple[str, ...]) -> str:
+    """Flags as stored: sorted, unique, comma-separated."""
+    return ",".join(sorted(set(flags))) if flags else ""
+
+
 def key_hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -57,8 +66,7 @@ def unusable_row(
     raw_id: int, run_id: int, job: str, cinema: str, kind: str, reason: str, variant_id: int | None = None
 ) -> tuple:
     """The cleaned-row record of a row that goes nowhere (quarantined, no title, an event)."""
-    blank = ("",) * 10 + (None, "", "", "")
-    return (raw_id, run_id, job, cinema[:200], kind, reason, variant_id, "", "", *blank)
+    return (raw_id, run_id, job, cinema[:200], kind, reason, variant_id, None, "", "", "", "", "", "", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +88,14 @@ class Shape:
     flags: tuple[str, ...]
     unmapped: tuple[str, ...]
 
+    @property
+    def flag_text(self) -> str:
+        return flag_text_of(self.flags)
 
-# Everything in a row except the showtime, the two dates and the two links.
-_SHAPE_KEY: Callable[[Sequence[str]], tuple] = itemgetter(
-    _I["english_title"], _I["hebrew_title"], _TYPE, _TECH, _LANGUAGE, _DUB, _YEAR, _DIRECTOR, _RUNTIME, _RATING,
-    _CITY, _CINEMA,
-)  # fmt: skip
+    def stored(self) -> tuple:
+        """The values of its `row_shapes` row (SHAPE_COLUMNS order)."""
+        return (self.kind, self.variant_id, self.cinema, self.city, self.screening_type, self.tech, self.dub,
+                self.language, self.year, self.director, self.runtime, self.rating)  # fmt: skip
 
 
 def work_out_shape(kind: str, values: Sequence[str], variant: VariantInfo) -> Shape:
@@ -138,8 +148,9 @@ class ShapeCache:
         self.by_id: dict[int, Shape] = {}
         self.used: dict[int, int] = {}
 
-    def get(self, kind: str, values: Sequence[str], variant: VariantInfo) -> Shape:
-        key = (kind, variant.id, _SHAPE_KEY(values))
+    def get(self, kind: str, shared: tuple[str, ...], values: Sequence[str], variant: VariantInfo) -> Shape:
+        """The shape of a row; `shared` = `validate.SHARED(values)` (everything but its own dates, time, links)."""
+        key = (kind, variant.id, shared)
         shape = self.shapes.get(key)
         if shape is None:
             shape = self.shapes[key] = work_out_shape(kind, values, variant)
@@ -154,15 +165,16 @@ class ShapeCache:
 
 
 def clean_listing(raw_id: int, run_id: int, job: str, values: Sequence[str], shape: Shape) -> tuple:
-    """A valid showtime or coming-soon row as a cleaned-row record (in CLEAN_FIELDS order)."""
-    flags = shape.flags
+    """A valid showtime or coming-soon row as a cleaned-row record (CLEAN_FIELDS order; the Shape itself in
+    place of its ID, which the clean dataflow fills in once the shape is stored)."""
+    flag_text = shape.flag_text
     release = parse_date(values[_RELEASE])
     if shape.kind == SHOWTIME:
         day, showtime = parse_date(values[_DAY]), parse_time(values[_SHOWTIME])
         english_href, broken_en = check_link(values[_EN_HREF])
         hebrew_href, broken_he = check_link(values[_HE_HREF])
         if broken_en or broken_he:
-            flags += ("broken_link",)
+            flag_text = flag_text_of((*shape.flags, "broken_link"))
         link = english_href or hebrew_href  # a ticket link names the screening; else the hall and version do
         if link:
             dedupe_hash = key_hash(shape.cinema, shape.city, day, showtime, link)
@@ -172,9 +184,8 @@ def clean_listing(raw_id: int, run_id: int, job: str, values: Sequence[str], sha
         day = showtime = english_href = hebrew_href = ""
         dedupe_hash = key_hash(shape.cinema)
     return (
-        raw_id, run_id, job, shape.cinema, shape.kind, "", shape.variant_id, showtime, day, release, shape.city,
-        shape.screening_type, shape.tech, shape.dub, shape.language, english_href, hebrew_href, shape.year,
-        shape.director, shape.runtime, shape.rating, ",".join(sorted(set(flags))) if flags else "", dedupe_hash,
+        raw_id, run_id, job, shape.cinema, shape.kind, "", shape.variant_id, shape, showtime, day, release,
+        english_href, hebrew_href, flag_text, dedupe_hash,
     )  # fmt: skip
 
 

@@ -37,26 +37,40 @@ class CleanRow(BaseModel):
     kind = peewee.CharField(max_length=12)
     reason = peewee.CharField(max_length=64, default="")
     variant_id = peewee.IntegerField(null=True)
+    shape_id = peewee.IntegerField(null=True)  # row_shapes: what this row shares with its film's other rows
     showtime = peewee.CharField(max_length=5, default="")
     date_of_showing = peewee.CharField(max_length=10, default="")
     release_date = peewee.CharField(max_length=10, default="")
-    screening_city = peewee.TextField(default="")
-    screening_type = peewee.TextField(default="")
-    screening_tech = peewee.TextField(default="")
-    dub_language = peewee.TextField(default="")
-    original_language = peewee.TextField(default="")
     english_href = peewee.TextField(default="")
     hebrew_href = peewee.TextField(default="")
-    release_year = peewee.CharField(max_length=4, default="")
-    directed_by = peewee.TextField(default="")
-    runtime = peewee.IntegerField(null=True)
-    rating = peewee.CharField(max_length=8, default="")
     flags = peewee.TextField(default="")
     dedupe_hash = peewee.CharField(max_length=40, default="")  # what makes it one real showtime (publish's key)
 
     class Meta:
         table_name = "clean_rows"
         indexes = ((("run_id", "kind", "cinema", "raw_row_id"), False),)  # a run's rows; a unit's rows in order
+
+
+class RowShape(BaseModel):
+    """The cleaned values rows of one variant, hall and version share (city, hall, languages, facts), stored once."""
+
+    id = peewee.AutoField()
+    key_hash = peewee.CharField(max_length=40, unique=True)
+    kind = peewee.CharField(max_length=12)
+    variant_id = peewee.IntegerField()
+    cinema = peewee.TextField(default="")
+    screening_city = peewee.TextField(default="")
+    screening_type = peewee.TextField(default="")
+    screening_tech = peewee.TextField(default="")
+    dub_language = peewee.TextField(default="")
+    original_language = peewee.TextField(default="")
+    release_year = peewee.CharField(max_length=4, default="")
+    directed_by = peewee.TextField(default="")
+    runtime = peewee.IntegerField(null=True)
+    rating = peewee.CharField(max_length=8, default="")
+
+    class Meta:
+        table_name = "row_shapes"
 
 
 class VariantRecord(BaseModel):
@@ -232,6 +246,7 @@ PUBLISHED_MODELS = (Showtime, ComingSoon, Movie)
 register_models(
     Watermark,
     CleanRow,
+    RowShape,
     VariantRecord,
     Snapshot,
     ScrapeTarget,

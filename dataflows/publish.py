@@ -19,6 +19,7 @@ from peewee import fn
 
 from app.core.jobs import JobContext
 from dataflows.base import Reporter, batch_size
+from dataflows.cleaning import SHAPE_COLUMNS
 from dataflows.models import (
     COMINGSOON,
     SHOWTIME,
@@ -26,6 +27,7 @@ from dataflows.models import (
     ComingSoon,
     Movie,
     PublishState,
+    RowShape,
     Showtime,
     Snapshot,
     VariantRecord,
@@ -66,6 +68,11 @@ _OWN = {
                "english_href", "hebrew_href"),
     COMINGSOON: ("release_date",),
 }  # fmt: skip
+
+
+def _source(name: str) -> peewee.Field:
+    """Where a published column comes from: the row's shape (shared values) or the cleaned row itself."""
+    return getattr(RowShape, name) if name in SHAPE_COLUMNS and name != "cinema" else getattr(CleanRow, name)
 
 
 def cutoff_date(name: str) -> str:
@@ -130,7 +137,7 @@ def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts,
     counts.add("dropped", "expired", tally.get("expired", 0))
     counts.add("flagged", PAST_DATED, tally.get(PAST_DATED, 0))
     key = peewee.Cast(VariantRecord.movie_id, "TEXT").concat(":").concat(CleanRow.dedupe_hash)
-    sources = (getattr(CleanRow, name) for name in _COMMON[2:] + _OWN[kind])
+    sources = (_source(name) for name in _COMMON[2:] + _OWN[kind])
     columns = [key, VariantRecord.movie_id, VariantRecord.key_hash, *sources, _flags(day, reference)]
     fields = [getattr(model, name) for name in ["key", *_COMMON, *_OWN[kind], "flags"]]
     model.delete().where(model.cinema == cinema).execute()
@@ -139,6 +146,8 @@ def replace_unit(cinema: str, kind: str, run_id: int, size: int, counts: Counts,
         query = (
             CleanRow.select(*columns)
             .join(VariantRecord, on=(VariantRecord.id == CleanRow.variant_id))
+            .switch(CleanRow)
+            .join(RowShape, on=(RowShape.id == CleanRow.shape_id))
             .where(unit, CleanRow.raw_row_id > low, CleanRow.raw_row_id <= high, wanted)
             .order_by(CleanRow.raw_row_id)
         )

@@ -18,7 +18,7 @@ from peewee import fn
 
 from app.core.jobs import JobContext
 from dataflows.base import Reporter
-from dataflows.models import LISTING_KINDS, CleanRow, VariantRecord
+from dataflows.models import LISTING_KINDS, CleanRow, RowShape, VariantRecord
 from dataflows.quality import Counts, save_counts
 from dataflows.store import (
     MOVIES_DIRTY,
@@ -46,11 +46,12 @@ def most_common(values: Counter) -> str:
 def _evidence(source_run: int) -> dict[int, dict[str, Counter]]:
     """Per variant of one scrape run: its row count and the counts of its years, directors and runtimes."""
     out: dict[int, dict[str, Counter]] = defaultdict(lambda: {name: Counter() for name in (*EVIDENCE, "rows")})
-    columns = [getattr(CleanRow, name) for name in EVIDENCE]
+    columns = [getattr(RowShape, name) for name in EVIDENCE]
     query = (
-        CleanRow.select(CleanRow.variant_id, *columns, fn.COUNT(CleanRow.raw_row_id))
+        CleanRow.select(RowShape.variant_id, *columns, fn.COUNT(CleanRow.raw_row_id))
+        .join(RowShape, on=(RowShape.id == CleanRow.shape_id))
         .where(CleanRow.run_id == source_run, CleanRow.kind.in_(LISTING_KINDS))
-        .group_by(CleanRow.variant_id, *columns)
+        .group_by(RowShape.variant_id, *columns)
     )
     for variant_id, *values, n in fetch(query):
         facts = out[variant_id]

@@ -1,4 +1,4 @@
-"""Database mechanics every dataflow shares: write transactions, bulk inserts, pages, watermarks, locks.
+"""Database mechanics every dataflow shares: write transactions, bulk inserts, watermarks, locks.
 
 Kept in one place so each dataflow reads like its rules. Works the same on SQLite and PostgreSQL:
 SQLite write transactions start IMMEDIATE (no lock-upgrade deadlocks between processes); on
@@ -29,12 +29,17 @@ def on_sqlite() -> bool:
 
 
 SQLITE_CACHE_KIB = 65_536  # page cache for bulk work: the indexes being written stay in memory
+SQLITE_CHECKPOINT_PAGES = 16_384  # WAL checkpoints (each a disk sync) every 64 MiB instead of every 4 MiB
 
 
 def tune_connection() -> None:
-    """Bulk-work settings for this connection (SQLite: a larger page cache); harmless to repeat."""
+    """Bulk-work settings for this connection (SQLite: a larger page cache, fewer checkpoints); harmless to repeat.
+
+    Neither changes what is durable: commits stay as safe as before (WAL), only fewer syncs happen.
+    """
     if on_sqlite():
         db().execute_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+        db().execute_sql(f"PRAGMA wal_autocheckpoint={SQLITE_CHECKPOINT_PAGES}")
 
 
 def write_transaction() -> Any:
@@ -92,20 +97,6 @@ def chunks(items: Sequence[Any], size: int = INSERT_CHUNK) -> Iterator[Sequence[
 def fetch(query: peewee.Select) -> list[tuple]:
     """Rows as plain tuples straight from the driver (no per-value conversion: the columns are text/ints)."""
     return db().execute(query).fetchall()
-
-
-def pages(query: peewee.Select, id_field: peewee.Field, size: int, after: int = 0) -> Iterator[list[tuple]]:
-    """Keyset pagination by a unique increasing column: bounded memory on both backends.
-
-    The id must be the FIRST selected column; each page is a list of tuples.
-    """
-    last = after
-    while True:
-        page = fetch(query.where(id_field > last).order_by(id_field).limit(size))
-        if not page:
-            return
-        yield page
-        last = page[-1][0]
 
 
 # ------------------------------------------------------------------------------------------ watermarks

@@ -34,7 +34,15 @@ DEFAULT_MAX_LENGTH = 200
 
 COLUMN_INDEX = {name: i for i, name in enumerate(RAW_VALUE_COLUMNS)}
 _LIMITS = tuple(MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH) for name in RAW_VALUE_COLUMNS)
-_WIDE = itemgetter(*(COLUMN_INDEX[name] for name in MAX_LENGTH))
+
+# Columns rows of one film in one hall share (checked once per combination, and the key of a cleaning
+# shape), and the columns each row has of its own (the showtime, its dates and its ticket links).
+OWN_COLUMNS = tuple(
+    COLUMN_INDEX[name] for name in ("showtime", "english_href", "hebrew_href", "date_of_showing", "release_date")
+)
+SHARED_COLUMNS = tuple(i for i in range(len(RAW_VALUE_COLUMNS)) if i not in OWN_COLUMNS)
+SHARED = itemgetter(*SHARED_COLUMNS)
+_OWN = itemgetter(*OWN_COLUMNS)
 
 _DATE_FORMATS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$"), ("y", "m", "d")),
@@ -97,9 +105,10 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _value_problem(values: Sequence[str]) -> Problem | None:
-    """Encoding, NUL and length checks, column by column (the slow path, taken only when needed)."""
-    for name, value, limit in zip(RAW_VALUE_COLUMNS, values, _LIMITS, strict=True):
+def _column_problem(columns: Sequence[int], values: Sequence[str]) -> Problem | None:
+    """Encoding, NUL and length checks of some columns (`values` in the same order as `columns`)."""
+    for index, value in zip(columns, values, strict=True):
+        name, limit = RAW_VALUE_COLUMNS[index], _LIMITS[index]
         if _SURROGATE.search(value):
             return Problem(BAD_ENCODING, f"{name} is not valid UTF-8: {_shown(value)}")
         if "\x00" in value:
@@ -109,6 +118,27 @@ def _value_problem(values: Sequence[str]) -> Problem | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def shared_problem(shared: tuple[str, ...]) -> Problem | None:
+    """The checks of the SHARED columns: rows of one film and hall repeat them, so each is checked once."""
+    return _column_problem(SHARED_COLUMNS, shared)
+
+
+def row_problem(values: Sequence[str], shared: tuple[str, ...]) -> Problem | None:
+    """Check one row of 17 values whose encoding is known to be valid; `shared` = `SHARED(values)`."""
+    problem = shared_problem(shared)
+    if problem is not None:
+        return problem
+    own = _OWN(values)
+    if "\x00" in "".join(own) or max(map(len, own)) > DEFAULT_MAX_LENGTH:  # then look closer
+        problem = _column_problem(OWN_COLUMNS, own)
+        if problem is not None:
+            return problem
+    if (not values[_CINEMA].strip() and "".join(values).isspace()) or not any(values):
+        return Problem(EMPTY_ROW, "every value is empty")
+    return listing_problem(values[_CINEMA], values[_SHOWTIME], values[_DAY], values[_RELEASE])
+
+
 def validate_values(values: Sequence[str], decoded: bool = False) -> Problem | None:
     """Check the 17 value columns of one row (in RAW_VALUE_COLUMNS order).
 
@@ -116,16 +146,9 @@ def validate_values(values: Sequence[str], decoded: bool = False) -> Problem | N
     """
     if len(values) != len(RAW_VALUE_COLUMNS):
         return Problem(WRONG_COLUMNS, f"{len(values)} values, expected {len(RAW_VALUE_COLUMNS)}")
-    joined = "".join(values)
-    wide = sum(map(len, _WIDE(values)))  # the columns allowed more than the default length
-    too_long = len(joined) - wide > DEFAULT_MAX_LENGTH or wide > min(MAX_LENGTH.values())  # then look closer
-    if too_long or "\x00" in joined or not (decoded or _encodable(joined)):
-        problem = _value_problem(values)
-        if problem is not None:
-            return problem
-    if not joined or joined.isspace():
-        return Problem(EMPTY_ROW, "every value is empty")
-    return listing_problem(values[_CINEMA], values[_SHOWTIME], values[_DAY], values[_RELEASE])
+    if not decoded and not _encodable("".join(values)):
+        return _column_problem(range(len(values)), values)
+    return row_problem(values, SHARED(values))
 
 
 @lru_cache(maxsize=8192)

@@ -25,10 +25,12 @@ def test_attempts_survive_a_write_lock_held_past_the_busy_timeout(tmp_settings: 
     other.execute("BEGIN IMMEDIATE")  # another process writing a long batch
     recorder = AttemptRecorder(flush_every_s=0.01)
     try:
+        began = utcnow()
         for job in ("a", "b"):
-            recorder.started(run.id, job, "g", 1, utcnow())
+            recorder.started(run.id, job, "g", 1, began)
         wait_until(lambda: recorder._error is not None, "a write to fail on the lock", 30)
-        recorder.finished({"run_id": run.id, "job": "a", "attempt": 1, "status": "ok", "finished_at": utcnow()})
+        done = {"run_id": run.id, "job": "a", "group": "g", "attempt": 1, "status": "ok", "started_at": began}
+        recorder.finished(done | {"finished_at": utcnow()})  # as the executor sends it
     finally:
         other.execute("COMMIT")
         other.close()

@@ -49,14 +49,14 @@ def test_a_remote_webdriver_gives_the_same_raw_rows_as_local_browsers(tmp_path: 
 
 @pytest.mark.parametrize(("free_slots", "at_once"), [(1, 1), (3, 2)])
 def test_browser_concurrency_follows_the_grid_free_slots(tmp_path: Path, free_slots: int, at_once: int) -> None:
-    """Two now-playing scrapers (a parallel group); the local default would run both at once."""
+    """Two cinematheque scrapers (a parallel group); the local default would run both at once."""
     with (
         sandbox_process(tmp_path) as sandbox,
         chromedriver_endpoint(tmp_path / "chromedriver.log") as driver,
         grid_in_front_of(driver, up_slots=free_slots) as grid,
     ):
         env = env_for(tmp_path, KARTISERET_SANDBOX_URL=sandbox, SELENIUM_REMOTE_URL=grid.url)
-        summary = run_plan(env, tmp_path / "grid.json", "--job", "rav_hen", "--job", "yes_planet")
+        summary = run_plan(env, tmp_path / "grid.json", "--job", "tlv_cinematheque", "--job", "herzliya_cinematheque")
     assert [j["status"] for j in summary["jobs"]] == ["ok", "ok"]
     assert grid.sessions_started == 2 and not grid.open_sessions  # every session was closed again
     assert grid.most_at_once == at_once

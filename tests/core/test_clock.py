@@ -15,7 +15,7 @@ from tests.conftest import make_settings
 
 
 class _Today(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         body = b"2026-08-04" if self.path == "/_sandbox/today" else b""
         self.send_response(200 if body else 404)
         self.end_headers()

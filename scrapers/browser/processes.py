@@ -7,6 +7,7 @@ Only PIDs we started (the chromedriver child and its descendants) are ever signa
 from __future__ import annotations
 
 import os
+import select
 import signal
 import time
 from pathlib import Path
@@ -126,7 +127,17 @@ def reap_orphans() -> list[int]:
 
 
 def wait_gone(pids: list[int], timeout: float = 5.0) -> None:
-    """Wait (bounded) until killed processes have really exited, so "quit" means "gone"."""
+    """Wait (bounded) until killed processes have really exited, so "quit" means "gone".
+
+    A pidfd becomes readable when its process exits: a real wait on the event, no polling.
+    """
     deadline = time.monotonic() + timeout
-    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
-        time.sleep(0.02)
+    for pid in pids:
+        try:
+            handle = os.pidfd_open(pid)
+        except OSError:  # already gone
+            continue
+        try:
+            select.select([handle], [], [], max(0.0, deadline - time.monotonic()))
+        finally:
+            os.close(handle)

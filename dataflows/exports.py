@@ -72,21 +72,25 @@ def _rows(query: peewee.Select, order: list[peewee.Field], columns: list[str]) -
             yield {name: "" if row.get(name) is None else row[name] for name in columns}
 
 
-def showtime_rows() -> Iterator[dict[str, Any]]:
-    query = (
-        Showtime.select(
-            Showtime,
+def _with_titles(model: type[peewee.Model]) -> peewee.ModelSelect:
+    """A published table's rows with their film's canonical titles and the titles exactly as scraped."""
+    return (
+        model.select(
+            model,
             Movie.english_title,
             Movie.hebrew_title,
             VariantRecord.english_title.alias("source_english_title"),
             VariantRecord.hebrew_title.alias("source_hebrew_title"),
         )
-        .join(Movie, peewee.JOIN.LEFT_OUTER, on=(Movie.movie_id == Showtime.movie_id))
-        .switch(Showtime)
-        .join(VariantRecord, peewee.JOIN.LEFT_OUTER, on=(VariantRecord.key_hash == Showtime.variant_key))
+        .join(Movie, peewee.JOIN.LEFT_OUTER, on=(Movie.movie_id == model.movie_id))
+        .switch(model)
+        .join(VariantRecord, peewee.JOIN.LEFT_OUTER, on=(VariantRecord.key_hash == model.variant_key))
     )
+
+
+def showtime_rows() -> Iterator[dict[str, Any]]:
     order = [Showtime.cinema, Showtime.date_of_showing, Showtime.showtime, Showtime.key]
-    return _rows(query, order, SHOWTIME_COLUMNS)
+    return _rows(_with_titles(Showtime), order, SHOWTIME_COLUMNS)
 
 
 def movie_rows() -> Iterator[dict[str, Any]]:
@@ -94,18 +98,7 @@ def movie_rows() -> Iterator[dict[str, Any]]:
 
 
 def comingsoon_rows() -> Iterator[dict[str, Any]]:
-    query = (
-        ComingSoon.select(
-            ComingSoon,
-            Movie.english_title,
-            Movie.hebrew_title,
-            VariantRecord.english_title.alias("source_english_title"),
-            VariantRecord.hebrew_title.alias("source_hebrew_title"),
-        )
-        .join(Movie, peewee.JOIN.LEFT_OUTER, on=(Movie.movie_id == ComingSoon.movie_id))
-        .switch(ComingSoon)
-        .join(VariantRecord, peewee.JOIN.LEFT_OUTER, on=(VariantRecord.key_hash == ComingSoon.variant_key))
-    )
+    query = _with_titles(ComingSoon)
     order = [ComingSoon.release_date, ComingSoon.cinema, ComingSoon.key]
     return _rows(query, order, COMINGSOON_COLUMNS)
 
